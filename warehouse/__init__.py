@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema, published generations, and the named read queries."""

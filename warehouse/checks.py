@@ -1,0 +1,63 @@
+"""Checks run on every new generation before it is published; each returns sentences naming the rows that broke it."""
+
+import duckdb
+
+from warehouse.vocab import ALLOWED_VALUES
+
+SAMPLE = 5  # how many offending keys a failure message names
+
+
+def failed_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every failure found in the cases table; an empty list means the generation may be published."""
+    failures = []
+    for column, allowed in ALLOWED_VALUES.items():
+        failures += _offenders(
+            con,
+            f"{column} di luar kosakata",
+            f"{column} is not null and not list_contains(?, {column})",  # column from the constant allow-list
+            [list(allowed)],
+        )
+    failures += _offenders(
+        con, "region_code tidak ada di tabel regions",
+        "region_code is not null and region_code not in (select code from regions)", [],
+    )
+    failures += _offenders(
+        con, "province_code tidak ada di tabel provinces",
+        "province_code is not null and province_code not in (select code from provinces)", [],
+    )
+    failures += _offenders(
+        con, "region_code tidak berada di province_code",
+        "region_code is not null and province_code is distinct from split_part(region_code, '.', 1)", [],
+    )
+    failures += _offenders(
+        con, "tanggal di luar jendela pemilihan",
+        """exists (select 1 from elections e where e.election = cases.election and (
+               incident_date not between e.window_start and e.window_end
+            or report_date not between e.window_start and e.window_end))""",
+        [],
+    )
+    failures += _duplicate_keys(con)
+    return failures
+
+
+def _offenders(con, label: str, condition: str, params: list) -> list[str]:
+    """One failure sentence if any case row matches `condition`, naming a few of them by key."""
+    rows = con.execute(
+        f"select case_id, subject_no, load_id, source_row from cases where {condition} "
+        f"order by load_id, source_row limit {SAMPLE + 1}",
+        params,
+    ).fetchall()
+    if not rows:
+        return []
+    count = con.execute(f"select count(*) from cases where {condition}", params).fetchall()[0][0]
+    named = ", ".join(f"{case_id}#{no} (muatan {load}, baris {row})" for case_id, no, load, row in rows[:SAMPLE])
+    return [f"{label}: {count} baris, mis. {named}"]
+
+
+def _duplicate_keys(con) -> list[str]:
+    """Case keys that appear more than once (the primary key guards this too; kept for copies made without it)."""
+    rows = con.execute(
+        """select election, source_agency, case_id, subject_no, count(*) from cases
+           group by all having count(*) > 1 limit 5"""
+    ).fetchall()
+    return [f"kunci kasus ganda: {r[2]}#{r[3]} ({r[0]}, {r[1]}) muncul {r[4]} kali" for r in rows]

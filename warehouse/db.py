@@ -1,0 +1,122 @@
+"""Warehouse generations: build a new database file, check it, then publish it with one atomic symlink swap.
+
+Readers open `current.duckdb` resolved to its real path, read-only and short-lived, so a load never blocks
+them and they never see half a load (DuckDB caches instances by path; versioned file names avoid stale reads).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+import settings
+from warehouse.checks import failed_checks
+
+CURRENT = "current.duckdb"
+SCHEMA_SQL = Path(__file__).with_name("schema.sql")
+REFERENCE_TABLES = {  # table -> (csv file, select list mapping the csv columns to the table)
+    "regions": ("regions.csv", "kode, nama, jenis, kode_prov, nama_prov, lat, lon"),
+    "provinces": ("provinces.csv", "code, name, pns_count"),
+    "elections": ("elections.csv", "*"),
+    "election_stages": ("election_stages.csv", "*"),
+}
+
+
+class CheckFailed(RuntimeError):
+    """A new generation broke a data check; nothing was published."""
+
+    def __init__(self, failures: list[str]):
+        super().__init__("Pemeriksaan data gagal, tidak ada yang diterbitkan:\n- " + "\n- ".join(failures))
+        self.failures = failures
+
+
+def current_path() -> Path | None:
+    """Real path of the published generation, or None when nothing has been published yet."""
+    link = settings.warehouse_dir() / CURRENT
+    return Path(os.path.realpath(link)) if link.exists() else None
+
+
+def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """Open a generation read-only; the caller closes it soon (use it as a context manager)."""
+    path = path or current_path()
+    if path is None:
+        raise FileNotFoundError(
+            f"Belum ada gudang data di {settings.warehouse_dir()}: jalankan `python -m etl demo` atau `etl load`."
+        )
+    return duckdb.connect(str(path), read_only=True)
+
+
+@contextmanager
+def new_generation(*, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a read-write connection to a new generation inside one transaction; publish it if all goes well.
+
+    The new file starts as a copy of the current generation (or empty when `fresh`), with the reference tables
+    reloaded from data/reference. On any exception, or a failed check, the file is removed and the current
+    generation stays as it was.
+    """
+    folder = settings.warehouse_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"netra-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}.duckdb"
+    base = None if fresh else current_path()
+    if base is not None:
+        shutil.copyfile(base, path)
+    con = duckdb.connect(str(path))
+    try:
+        if base is None:
+            con.execute(SCHEMA_SQL.read_text())
+        con.execute("begin transaction")
+        _reload_reference(con)
+        yield con
+        failures = failed_checks(con)
+        if failures:
+            raise CheckFailed(failures)
+        con.execute("commit")
+        con.close()
+    except BaseException:
+        con.close()
+        path.unlink(missing_ok=True)
+        raise
+    publish_generation(path)
+
+
+def _reload_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Replace the reference tables with the committed CSVs, so a reference fix reaches the next generation."""
+    for table in reversed(REFERENCE_TABLES):  # children first: election_stages references elections
+        con.execute(f"delete from {table}")  # table names come from the constant above, never from input
+    for table, (csv_name, columns) in REFERENCE_TABLES.items():
+        csv_path = settings.REFERENCE_DIR / csv_name
+        con.execute(
+            f"insert into {table} select {columns} from read_csv(?, header = true, all_varchar = true)",
+            [str(csv_path)],
+        )
+
+
+def publish_generation(path: Path) -> None:
+    """Point current.duckdb at `path` with an atomic rename, then prune generations nobody should still need."""
+    folder = path.parent
+    tmp = folder / f".{CURRENT}.{os.getpid()}.tmp"
+    tmp.unlink(missing_ok=True)
+    os.symlink(path.name, tmp)
+    os.replace(tmp, folder / CURRENT)
+    prune_generations(folder)
+
+
+def prune_generations(folder: Path, keep: int = 3, min_age_s: float = 600) -> list[Path]:
+    """Delete old generations beyond the newest `keep`, once they are older than `min_age_s` seconds.
+
+    Readers that still hold an old file open keep reading it (the inode lives until they close).
+    """
+    current = os.path.realpath(folder / CURRENT)
+    generations = sorted(folder.glob("netra-*.duckdb"), reverse=True)
+    removed = []
+    for old in generations[keep:]:
+        if str(old) != current and time.time() - old.stat().st_mtime > min_age_s:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed

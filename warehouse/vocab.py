@@ -1,0 +1,38 @@
+"""The controlled vocabularies of the data contract (DESIGN.md §3): the one list every layer checks against."""
+
+ELECTIONS = ("pilkada2020", "pemilu2024", "pilkada2024")
+SOURCE_AGENCIES = ("bawaslu", "kasn", "bkn", "inspektorat", "kemendagri", "lainnya")
+SOURCE_KINDS = ("temuan", "laporan", "aduan")
+AGENCY_LEVELS = ("pusat", "provinsi", "kabupaten", "kota")
+POSITION_CLASSES = ("jpt", "administrator", "pengawas", "pelaksana", "fungsional", "kepala_wilayah", "lainnya")
+EMPLOYEE_TYPES = ("pns", "pppk", "non_asn")
+VIOLATION_TYPES = (
+    "media_sosial", "kampanye", "deklarasi", "foto_simbol", "alat_peraga", "kegiatan_keberpihakan", "keputusan",
+    "fasilitas_negara", "mobilisasi_asn", "parpol", "pendekatan_parpol", "tim_pemenangan",
+    "dukungan_perseorangan", "lainnya",
+)
+VIOLATION_FORMS = tuple(f"K{i}" for i in range(1, 8)) + tuple(f"D{i}" for i in range(1, 14))
+VIOLATION_CLASSES = ("kode_etik", "disiplin", "pidana")
+SEVERITIES = ("ringan", "sedang", "berat")
+STATUSES = ("dilaporkan", "diproses", "terbukti", "tidak_terbukti", "dihentikan", "disanksi")
+PROVEN_STATUSES = ("terbukti", "disanksi")  # the funnel: reported = all, proven = these, sanctioned = disanksi
+SANCTIONED_STATUSES = ("disanksi",)
+STAGES = (
+    "pendaftaran", "penetapan", "kampanye", "masa_tenang", "pemungutan", "rekapitulasi", "sengketa", "pelantikan",
+)
+DATE_BASES = ("incident_date", "report_date", "decision_date")
+
+# column -> allowed values; a null is allowed wherever the column is nullable in schema.sql
+ALLOWED_VALUES = {
+    "election": ELECTIONS,
+    "source_agency": SOURCE_AGENCIES,
+    "source_kind": SOURCE_KINDS,
+    "agency_level": AGENCY_LEVELS,
+    "position_class": POSITION_CLASSES,
+    "employee_type": EMPLOYEE_TYPES,
+    "violation_type": VIOLATION_TYPES,
+    "violation_form": VIOLATION_FORMS,
+    "violation_class": VIOLATION_CLASSES,
+    "severity": SEVERITIES,
+    "status": STATUSES,
+}
