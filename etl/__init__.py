@@ -1,0 +1,1 @@
+"""Loads case registers (CSV/XLSX) and the synthetic demo into the warehouse. Never imports Streamlit."""
