@@ -1,5 +1,10 @@
 """Turns one raw register cell into the warehouse vocabulary (dates, regions, taxonomy), or says why it can't."""
 
+import re
+import unicodedata
+
+_WORD = re.compile(r"[a-z0-9]+")
+
 
 class NormalizeError(ValueError):
     """One value that can't be normalised, with an Indonesian sentence saying what is wrong and how to fix it.
@@ -19,3 +24,10 @@ def is_blank(value) -> bool:
     if isinstance(value, str):
         return value.strip() in ("", "-", "--", "—", "–")
     return False
+
+
+def fold(text) -> str:
+    """Lower-case ASCII words separated by single spaces, so 'Kab. Batang', 'KAB-BATANG' and 'kab batang' agree."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(_WORD.findall(ascii_text))
