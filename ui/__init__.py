@@ -1,0 +1,1 @@
+"""The Streamlit read side: filters, cached reads, chart builders, strings and exports."""

@@ -1,0 +1,31 @@
+"""Cached reads: the only place with st.cache_data. Keys are (query, Filters, generation path, params)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from warehouse import queries
+from warehouse.db import current_path
+from warehouse.filters import Filters
+
+
+def generation() -> Path | None:
+    """The published generation right now; part of every cache key, so a new load is seen at once."""
+    return current_path()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, filters: Filters | None, path: str, params: tuple) -> pd.DataFrame:
+    return getattr(queries, name)(filters, Path(path), *params) if filters is not None else getattr(
+        queries, name)(Path(path), *params)
+
+
+def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
+    """Result of `warehouse.queries.<name>` for the current generation, cached per filters."""
+    path = generation()
+    if path is None:
+        raise FileNotFoundError("no warehouse")
+    return _cached(name, filters, str(path), tuple(params))

@@ -1,0 +1,145 @@
+"""The shared sidebar filters: widgets kept across pages and mirrored in the URL, read back as one Filters value.
+
+Widget keys are the URL parameter names and the URL holds codes, not labels, so a copied link reproduces the
+view in either language (`?el=pilkada2024&prov=33`). Streamlit's own `bind="query-params"` would write the
+formatted labels instead, so the binding is done here. Other code changes a filter by writing
+`st.session_state[KEY]` before the sidebar renders (e.g. a map click callback).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from ui.i18n import t
+from warehouse.filters import Filters
+from warehouse.labels import label, options
+from warehouse.vocab import (
+    AGENCY_LEVELS, DATE_BASES, ELECTIONS, POSITION_CLASSES, SEVERITIES, SOURCE_AGENCIES, STATUSES, VIOLATION_TYPES,
+)
+
+KEEP = {"persist_state": "session"}  # keep the value when the user switches pages
+# Filters field -> (widget key = URL parameter, label key, vocabulary column, option values)
+MULTI = {
+    "elections": ("el", "f_elections", "election", ELECTIONS),
+    "provinces": ("prov", "f_provinces", "province_code", None),  # options from the reference table
+    "regions": ("kab", "f_regions", "region_code", None),  # narrowed by the chosen provinces
+    "violation_types": ("jenis", "f_types", "violation_type", VIOLATION_TYPES),
+    "severities": ("tingkat", "f_severities", "severity", SEVERITIES),
+    "statuses": ("status", "f_statuses", "status", STATUSES),
+    "positions": ("jabatan", "f_positions", "position_class", POSITION_CLASSES),
+    "agency_levels": ("instansi", "f_agency_levels", "agency_level", AGENCY_LEVELS),
+    "source_agencies": ("sumber", "f_sources", "source_agency", SOURCE_AGENCIES),
+}
+FIRST_DAY = date(2019, 1, 1)  # before the earliest election window
+MAIN_FIELDS = ("elections", "provinces", "regions", "violation_types", "severities")
+BASIS_KEY, DATES_KEY = "basis", "tgl"
+REGION_KEY, PROVINCE_KEY = MULTI["regions"][0], MULTI["provinces"][0]
+
+
+def region_options(provinces: list[str]) -> list[str]:
+    """Kabupaten/kota codes to offer: all 514, or those of the chosen provinces."""
+    codes = list(options("region_code"))
+    return [c for c in codes if not provinces or c.split(".")[0] in provinces]
+
+
+def filter_keys() -> list[str]:
+    """Every widget key (and URL parameter) of the shared filters."""
+    return [key for key, *_ in MULTI.values()] + [BASIS_KEY, DATES_KEY]
+
+
+def reset_filters() -> None:
+    """Button callback: every filter back to 'all' (the URL parameters disappear with them)."""
+    for key, *_ in MULTI.values():
+        st.session_state[key] = []
+    st.session_state[BASIS_KEY] = DATE_BASES[0]
+    st.session_state[DATES_KEY] = ()
+
+
+def restore_from_url() -> None:
+    """Once per session, before any widget: take the filters from the URL, ignoring values we don't know."""
+    if st.session_state.get("_url_restored"):
+        return
+    st.session_state["_url_restored"] = True
+    params = st.query_params
+    for field, (key, _, column, values) in MULTI.items():
+        if key in params:
+            known = set(values or options(column))
+            st.session_state[key] = [v for v in params.get_all(key) if v in known]
+    if params.get(BASIS_KEY) in DATE_BASES:
+        st.session_state[BASIS_KEY] = params[BASIS_KEY]
+    days = [_iso_date(v) for v in params.get_all(DATES_KEY)]
+    if days and None not in days:
+        st.session_state[DATES_KEY] = tuple(sorted(days))[:2]
+
+
+def write_to_url(filters: Filters, lang: str) -> None:
+    """Mirror the filters (as codes) and the language in the URL; defaults are left out to keep links short."""
+    wanted: dict[str, list[str] | str] = {}
+    for field, (key, *_) in MULTI.items():
+        if getattr(filters, field):
+            wanted[key] = list(getattr(filters, field))
+    if filters.date_basis != DATE_BASES[0]:
+        wanted[BASIS_KEY] = filters.date_basis
+    days = [d.isoformat() for d in (filters.date_from, filters.date_to) if d]
+    if days:
+        wanted[DATES_KEY] = days
+    if lang != "id":
+        wanted["lang"] = lang
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
+        st.query_params.from_dict(wanted)
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _multiselect(field: str, lang: str, chosen_provinces: list[str]) -> list[str]:
+    key, label_key, column, values = MULTI[field]
+    if field == "regions":
+        values = region_options(chosen_provinces)
+        if key in st.session_state:  # a region outside the chosen provinces is dropped, not an error
+            st.session_state[key] = [c for c in st.session_state[key] if c in values]
+    elif values is None:
+        values = list(options(column))
+    return st.multiselect(
+        t(label_key, lang), values, key=key, format_func=lambda v: label(column, v, lang),
+        placeholder=t("f_all", lang), **KEEP,
+    )
+
+
+def sidebar_filters(lang: str) -> Filters:
+    """Draw the shared filters in the sidebar and return what they say."""
+    sidebar = st.sidebar
+    sidebar.subheader(t("filters", lang))
+    chosen: dict[str, list[str]] = {}
+    with sidebar:
+        for field in MAIN_FIELDS:
+            chosen[field] = _multiselect(field, lang, chosen.get("provinces", []))
+        basis = st.selectbox(
+            t("f_basis", lang), DATE_BASES, key=BASIS_KEY, format_func=lambda v: label("date_basis", v, lang),
+            **KEEP,
+        )
+        st.session_state.setdefault(DATES_KEY, ())  # no default argument: the URL may have set the value
+        dates = st.date_input(t("f_dates", lang), min_value=FIRST_DAY, key=DATES_KEY, format="DD/MM/YYYY", **KEEP)
+        with st.expander(t("f_more", lang)):
+            for field in MULTI:
+                if field not in MAIN_FIELDS:
+                    chosen[field] = _multiselect(field, lang, [])
+        st.button(t("f_reset", lang), on_click=reset_filters, width="stretch")
+    date_from, date_to = _date_range(dates)
+    return Filters(
+        **{field: tuple(values) for field, values in chosen.items()},
+        date_basis=basis, date_from=date_from, date_to=date_to,
+    )
+
+
+def _date_range(value) -> tuple[date | None, date | None]:
+    """A date_input range value (0, 1 or 2 dates) as (from, to)."""
+    dates = list(value) if isinstance(value, list | tuple) else [value] if value else []
+    return (dates[0] if dates else None), (dates[1] if len(dates) > 1 else None)

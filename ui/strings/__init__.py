@@ -1,0 +1,1 @@
+"""Interface strings per area; see ui/i18n.py."""

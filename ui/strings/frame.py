@@ -1,0 +1,62 @@
+"""Strings of the frame: sidebar, filters, banners, roles, navigation."""
+
+STRINGS = {
+    "app_title": ("Netra — Netralitas ASN", "Netra — Civil Service Neutrality"),
+    "nav_ringkasan": ("Ringkasan", "Overview"),
+    "nav_peta": ("Peta", "Map"),
+    "nav_rincian": ("Rincian", "Breakdowns"),
+    "nav_linimasa": ("Linimasa", "Timeline"),
+    "nav_data": ("Data", "Data"),
+    "nav_briefing": ("Briefing", "Briefing"),
+    "nav_tentang": ("Tentang", "About"),
+    "language": ("Bahasa", "Language"),
+    "filters": ("Filter", "Filters"),
+    "f_elections": ("Pemilihan", "Election"),
+    "f_elections_all": ("Semua pemilihan", "All elections"),
+    "f_basis": ("Dasar tanggal", "Date basis"),
+    "f_dates": ("Rentang tanggal", "Date range"),
+    "f_provinces": ("Provinsi", "Province"),
+    "f_regions": ("Kabupaten/kota", "Regency/city"),
+    "f_types": ("Jenis pelanggaran", "Violation type"),
+    "f_severities": ("Tingkat", "Severity"),
+    "f_statuses": ("Status", "Status"),
+    "f_positions": ("Jabatan", "Position"),
+    "f_agency_levels": ("Tingkat instansi", "Agency level"),
+    "f_sources": ("Sumber data", "Source agency"),
+    "f_all": ("Semua", "All"),
+    "f_more": ("Filter lainnya", "More filters"),
+    "f_reset": ("Atur ulang filter", "Reset filters"),
+    "f_active": ("{n} filter aktif", "{n} active filters"),
+    "synthetic_banner": (
+        "**DATA SINTETIS** — angka di dasbor ini dibuat untuk demonstrasi, dikalibrasi ke angka yang "
+        "dipublikasikan, dan bukan data kasus yang sebenarnya.",
+        "**SYNTHETIC DATA** — the figures in this dashboard are generated for demonstration, calibrated to "
+        "published figures; they are not real case records.",
+    ),
+    "data_as_of": ("Data per {when}", "Data as of {when}"),
+    "no_warehouse": (
+        "Belum ada gudang data. Jalankan `make run` (membangun data demo) atau muat register dengan "
+        "`python -m etl load FILE…`.",
+        "No warehouse yet. Run `make run` (builds the demo data) or load registers with "
+        "`python -m etl load FILE…`.",
+    ),
+    "role": ("Peran", "Role"),
+    "role_pimpinan": ("Pimpinan (agregat saja)", "Leadership (aggregates only)"),
+    "role_analis": ("Analis (tanpa nama, NIP disamarkan)", "Analyst (no names, NIP masked)"),
+    "role_admin": ("Admin (data pribadi, muat data)", "Admin (personal data, loading)"),
+    "role_demo_hint": (
+        "Mode demo: semua pengguna admin. Pilih peran lain untuk melihat tampilan mereka.",
+        "Demo mode: everyone is admin. Pick another role to preview what they see.",
+    ),
+    "login_title": ("Masuk", "Sign in"),
+    "login_user": ("Nama pengguna", "Username"),
+    "login_password": ("Kata sandi", "Password"),
+    "login_button": ("Masuk", "Sign in"),
+    "login_failed": ("Nama pengguna atau kata sandi salah.", "Wrong username or password."),
+    "logout": ("Keluar", "Sign out"),
+    "signed_in_as": ("Masuk sebagai {user} ({role})", "Signed in as {user} ({role})"),
+    "empty_state": (
+        "Tidak ada kasus untuk filter ini. Longgarkan filter di bilah samping atau atur ulang.",
+        "No cases match these filters. Loosen the filters in the sidebar or reset them.",
+    ),
+}

@@ -1,0 +1,40 @@
+"""One look for every chart: the plotly template and one colour per severity, violation type and status.
+
+The same category has the same colour on every page and in every export.
+"""
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from warehouse.vocab import SEVERITIES, STATUSES, VIOLATION_TYPES
+
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+ACCENT = "#8a1538"  # Netra maroon, as in .streamlit/config.toml
+NO_DATA = "#d9d9d9"
+SEVERITY_COLORS = dict(zip(SEVERITIES, ("#f2c14e", "#e07a1f", "#b3001b"), strict=True))
+SEVERITY_COLORS[None] = NO_DATA
+STATUS_COLORS = dict(zip(STATUSES, ("#9fb3c8", "#5b8db8", "#e07a1f", "#8fbf8f", "#b0b0b0", "#b3001b"), strict=True))
+FUNNEL_COLORS = {"reported": "#5b8db8", "proven": "#e07a1f", "sanctioned": "#b3001b"}
+_PALETTE = (  # 14 distinguishable colours (Tableau 20 subset), in VIOLATION_TYPES order
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+    "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#8c564b", "#17becf", "#7f7f7f",
+)
+VIOLATION_TYPE_COLORS = dict(zip(VIOLATION_TYPES, _PALETTE, strict=True))
+SEQUENTIAL = "OrRd"  # counts and rates on maps
+DIVERGING = "RdBu_r"  # change against the previous period, centred on zero
+
+pio.templates["netra"] = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=FONT, size=13, color="#262730"),
+        title=dict(font=dict(size=16), x=0, xanchor="left"),
+        colorway=list(_PALETTE),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=10, r=10, t=40, b=10),
+        xaxis=dict(gridcolor="#eeeeee", zerolinecolor="#cccccc"),
+        yaxis=dict(gridcolor="#eeeeee", zerolinecolor="#cccccc"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        separators=",.",  # Indonesian: decimal comma, thousands dot
+    )
+)
+TEMPLATE = "plotly_white+netra"

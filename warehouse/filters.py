@@ -1,0 +1,112 @@
+"""One Filters value, three outputs: the WHERE fragment, its bound parameters, and the sentence for people.
+
+The caption under a chart is made from the same object as the query behind it, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+
+from warehouse.labels import label
+from warehouse.vocab import DATE_BASES
+
+# filter field -> cases column; only these column names ever reach SQL text
+LIST_COLUMNS = {
+    "elections": "election",
+    "provinces": "province_code",
+    "regions": "region_code",
+    "violation_types": "violation_type",
+    "severities": "severity",
+    "statuses": "status",
+    "positions": "position_class",
+    "agency_levels": "agency_level",
+    "source_agencies": "source_agency",
+}
+CAPTION_NAMES = {  # field -> (id, en) name used in the caption
+    "elections": ("Pemilihan", "Election"),
+    "provinces": ("Provinsi", "Province"),
+    "regions": ("Kab/kota", "Regency/city"),
+    "violation_types": ("Jenis", "Type"),
+    "severities": ("Tingkat", "Severity"),
+    "statuses": ("Status", "Status"),
+    "positions": ("Jabatan", "Position"),
+    "agency_levels": ("Instansi", "Agency level"),
+    "source_agencies": ("Sumber", "Source"),
+}
+MAX_NAMED = 3  # a caption names at most this many values per filter, then "+N lainnya"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose in the sidebar; empty tuples mean 'all'."""
+
+    elections: tuple[str, ...] = ()
+    date_basis: str = "incident_date"
+    date_from: date | None = None
+    date_to: date | None = None
+    provinces: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    violation_types: tuple[str, ...] = ()
+    severities: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    positions: tuple[str, ...] = ()
+    agency_levels: tuple[str, ...] = ()
+    source_agencies: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if self.date_basis not in DATE_BASES:
+            raise ValueError(f"date_basis must be one of {DATE_BASES}, not {self.date_basis!r}")
+
+    def where(self, alias: str = "") -> tuple[str, list]:
+        """SQL boolean expression over `cases` (optionally aliased) and its parameters, in order."""
+        prefix = f"{alias}." if alias else ""
+        clauses, params = [], []
+        for field, column in LIST_COLUMNS.items():
+            values = getattr(self, field)
+            if values:
+                clauses.append(f"list_contains(?, {prefix}{column})")
+                params.append(list(values))
+        if self.date_from is not None:
+            clauses.append(f"{prefix}{self.date_basis} >= ?")
+            params.append(self.date_from)
+        if self.date_to is not None:
+            clauses.append(f"{prefix}{self.date_basis} <= ?")
+            params.append(self.date_to)
+        return (" and ".join(clauses) or "true"), params
+
+    def caption(self, lang: str = "id") -> str:
+        """The filters in words, e.g. 'Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah'."""
+        parts = []
+        for field, column in LIST_COLUMNS.items():
+            values = getattr(self, field)
+            if values:
+                named = [label(column, v, lang) for v in values[:MAX_NAMED]]
+                more = len(values) - MAX_NAMED
+                if more > 0:
+                    named.append(f"+{more} {'lainnya' if lang == 'id' else 'more'}")
+                parts.append(f"{CAPTION_NAMES[field][lang == 'en']}: {', '.join(named)}")
+        if self.date_from or self.date_to:
+            parts.append(f"{label('date_basis', self.date_basis, lang).capitalize()}: {self._period_words(lang)}")
+        if not parts:
+            return "Semua kasus" if lang != "en" else "All cases"
+        return " · ".join(parts)
+
+    def _period_words(self, lang: str) -> str:
+        start = self.date_from.strftime("%d-%m-%Y") if self.date_from else "…"
+        end = self.date_to.strftime("%d-%m-%Y") if self.date_to else "…"
+        return f"{start} {'s.d.' if lang != 'en' else 'to'} {end}"
+
+    def previous_period(self, start: date, end: date) -> Filters:
+        """The same filters over the period of equal length that ends the day before `start`."""
+        length = (end - start).days + 1
+        return replace(self, date_from=start - timedelta(days=length), date_to=start - timedelta(days=1))
+
+    def without(self, *field_names: str) -> Filters:
+        """A copy with the named filters cleared (e.g. a map that shows every region while one is chosen)."""
+        defaults = {f.name: f.default for f in fields(self) if f.name in field_names}
+        return replace(self, **defaults)
+
+    def is_empty(self) -> bool:
+        """True when nothing narrows the cases."""
+        return self == Filters(date_basis=self.date_basis)

@@ -1,0 +1,100 @@
+"""Display labels (Bahasa Indonesia and English) for every vocabulary value; codes stay codes everywhere else."""
+
+import csv
+from functools import lru_cache
+
+import settings
+
+LANGS = ("id", "en")
+
+_LABELS = {  # column -> value -> (id, en); violation types come from data/reference/violation_types.csv
+    "election": {
+        "pilkada2020": ("Pilkada 2020", "Pilkada 2020"),
+        "pemilu2024": ("Pemilu 2024", "Pemilu 2024"),
+        "pilkada2024": ("Pilkada 2024", "Pilkada 2024"),
+    },
+    "severity": {"ringan": ("Ringan", "Minor"), "sedang": ("Sedang", "Moderate"), "berat": ("Berat", "Severe")},
+    "status": {
+        "dilaporkan": ("Dilaporkan", "Reported"),
+        "diproses": ("Diproses", "In process"),
+        "terbukti": ("Terbukti", "Proven"),
+        "tidak_terbukti": ("Tidak terbukti", "Not proven"),
+        "dihentikan": ("Dihentikan", "Discontinued"),
+        "disanksi": ("Disanksi", "Sanctioned"),
+    },
+    "position_class": {
+        "jpt": ("JPT (pimpinan tinggi)", "Senior executive (JPT)"),
+        "administrator": ("Administrator", "Administrator"),
+        "pengawas": ("Pengawas", "Supervisor"),
+        "pelaksana": ("Pelaksana", "Staff"),
+        "fungsional": ("Fungsional (guru, tenaga kesehatan, …)", "Functional (teachers, health staff, …)"),
+        "kepala_wilayah": ("Camat/lurah", "Sub-district/ward head"),
+        "lainnya": ("Lainnya", "Other"),
+    },
+    "agency_level": {
+        "pusat": ("Instansi pusat", "Central agency"),
+        "provinsi": ("Pemerintah provinsi", "Provincial government"),
+        "kabupaten": ("Pemerintah kabupaten", "Regency government"),
+        "kota": ("Pemerintah kota", "City government"),
+    },
+    "source_agency": {
+        "bawaslu": ("Bawaslu", "Bawaslu"),
+        "kasn": ("KASN", "KASN"),
+        "bkn": ("BKN", "BKN"),
+        "inspektorat": ("Inspektorat", "Inspectorate"),
+        "kemendagri": ("Kemendagri", "Home Affairs"),
+        "lainnya": ("Lainnya", "Other"),
+    },
+    "source_kind": {"temuan": ("Temuan", "Finding"), "laporan": ("Laporan", "Report"), "aduan": ("Aduan", "Complaint")},
+    "employee_type": {"pns": ("PNS", "Civil servant"), "pppk": ("PPPK", "Contract (PPPK)"),
+                      "non_asn": ("Non-ASN", "Non-ASN")},
+    "violation_class": {
+        "kode_etik": ("Kode etik", "Code of ethics"),
+        "disiplin": ("Disiplin", "Discipline"),
+        "pidana": ("Pidana", "Criminal"),
+    },
+    "stage": {
+        "pendaftaran": ("Pendaftaran", "Registration"),
+        "penetapan": ("Penetapan calon", "Candidates set"),
+        "kampanye": ("Kampanye", "Campaign"),
+        "masa_tenang": ("Masa tenang", "Quiet period"),
+        "pemungutan": ("Pemungutan suara", "Voting"),
+        "rekapitulasi": ("Rekapitulasi", "Tally"),
+        "sengketa": ("Sengketa", "Disputes"),
+        "pelantikan": ("Pelantikan", "Inauguration"),
+    },
+    "date_basis": {
+        "incident_date": ("tanggal kejadian", "incident date"),
+        "report_date": ("tanggal laporan", "report date"),
+        "decision_date": ("tanggal putusan", "decision date"),
+    },
+}
+
+
+@lru_cache(maxsize=1)
+def _reference_labels() -> dict[str, dict[str, tuple[str, str]]]:
+    """Labels that live with the reference data: regions, provinces and violation types."""
+    def read(name):
+        path = settings.REFERENCE_DIR / name
+        return list(csv.DictReader(path.open(encoding="utf-8"))) if path.exists() else []
+
+    regions = {r["kode"]: (r["nama"], r["nama"]) for r in read("regions.csv")}
+    provinces = {r["code"]: (r["name"], r["name"]) for r in read("provinces.csv")}
+    types = {r["violation_type"]: (r["label_id"], r["label_en"]) for r in read("violation_types.csv")}
+    return {"region_code": regions, "province_code": provinces, "violation_type": types}
+
+
+def label(column: str, value, lang: str = "id") -> str:
+    """The label of one value in `lang`; unknown values fall back to a readable form of the code itself."""
+    if value is None:
+        return "—"
+    pair = _LABELS.get(column, {}).get(value) or _reference_labels().get(column, {}).get(value)
+    if pair is None:
+        return str(value).replace("_", " ").capitalize()
+    return pair[LANGS.index(lang) if lang in LANGS else 0]
+
+
+def options(column: str, lang: str = "id") -> dict[str, str]:
+    """Every known value of `column` with its label, in vocabulary order (for widgets and legends)."""
+    known = _LABELS.get(column) or _reference_labels().get(column, {})
+    return {value: label(column, value, lang) for value in known}

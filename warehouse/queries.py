@@ -1,0 +1,52 @@
+"""Named read queries: `warehouse/sql/<name>.sql` ↔ `<name>(filters, path)` returning a small DataFrame.
+
+Each SQL file starts with a comment stating its grain and contains `{filters}` where the Filters' WHERE
+fragment goes (column names from an allow-list only); every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from warehouse.db import connect_read_only
+from warehouse.filters import Filters
+
+SQL_DIR = Path(__file__).with_name("sql")
+
+
+@lru_cache(maxsize=None)
+def sql_text(name: str) -> str:
+    """The text of one named query (read once per process)."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def run_named(name: str, filters: Filters | None, path: Path | None = None, params: tuple = ()) -> pd.DataFrame:
+    """Run a named query with the filters' WHERE fragment; `params` are bound after the filter parameters."""
+    where, where_params = (filters or Filters()).where()
+    sql = sql_text(name).replace("{filters}", where)
+    bound = where_params * sql_text(name).count("{filters}") + list(params)
+    with connect_read_only(path) as con:
+        return con.execute(sql, bound).df()
+
+
+def kpis(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row: reported, proven, sanctioned and median days from report to decision."""
+    return run_named("kpis", filters, path)
+
+
+def funnel(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row per funnel stage (reported → proven → sanctioned) with its count."""
+    return run_named("funnel", filters, path)
+
+
+def data_extent(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row: first and last date of the chosen date basis among the filtered cases."""
+    return run_named(f"data_extent_{filters.date_basis}", filters, path)
+
+
+def warehouse_info(path: Path | None = None) -> pd.DataFrame:
+    """One row: whether the data is synthetic, and when the newest load happened."""
+    return run_named("warehouse_info", None, path)
