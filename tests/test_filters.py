@@ -1,0 +1,82 @@
+"""Filters: the WHERE fragment, its parameters and the caption come from one value and agree."""
+
+from datetime import date
+
+import pytest
+
+from warehouse.filters import Filters
+
+
+@pytest.mark.parametrize(
+    ("filters", "sql", "params"),
+    [
+        (Filters(), "true", []),
+        (Filters(elections=("pilkada2024",)), "list_contains(?, election)", [["pilkada2024"]]),
+        (
+            Filters(provinces=("33",), severities=("berat", "sedang")),
+            "list_contains(?, province_code) and list_contains(?, severity)",
+            [["33"], ["berat", "sedang"]],
+        ),
+        (
+            Filters(date_basis="report_date", date_from=date(2024, 9, 1), date_to=date(2024, 9, 30)),
+            "report_date >= ? and report_date <= ?",
+            [date(2024, 9, 1), date(2024, 9, 30)],
+        ),
+    ],
+)
+def test_where_builds_fragment_and_bound_parameters(filters, sql, params):
+    assert filters.where() == (sql, params)
+
+
+def test_where_prefixes_columns_with_alias():
+    assert Filters(regions=("33.25",)).where("c") == ("list_contains(?, c.region_code)", [["33.25"]])
+
+
+def test_values_never_reach_the_sql_text():
+    hostile = "x'); drop table cases; --"
+    sql, params = Filters(regions=(hostile,)).where()
+    assert hostile not in sql
+    assert params == [[hostile]]
+
+
+def test_unknown_date_basis_is_refused():
+    with pytest.raises(ValueError, match="date_basis"):
+        Filters(date_basis="loaded_at; drop table cases")
+
+
+@pytest.mark.parametrize(
+    ("filters", "lang", "caption"),
+    [
+        (Filters(), "id", "Semua kasus"),
+        (Filters(), "en", "All cases"),
+        (Filters(elections=("pilkada2024",), provinces=("33",)), "id", "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"),
+        (Filters(regions=("33.28", "33.76")), "en", "Regency/city: Kabupaten Tegal, Kota Tegal"),
+        (
+            Filters(provinces=("11", "12", "13", "14", "15")),
+            "id",
+            "Provinsi: Aceh, Sumatera Utara, Sumatera Barat, +2 lainnya",
+        ),
+        (
+            Filters(date_from=date(2024, 9, 1), date_to=date(2024, 9, 30)),
+            "id",
+            "Tanggal kejadian: 01-09-2024 s.d. 30-09-2024",
+        ),
+        (Filters(severities=("berat",), date_basis="decision_date", date_from=date(2024, 1, 2)), "en",
+         "Severity: Severe · Decision date: 02-01-2024 to …"),
+    ],
+)
+def test_caption_describes_the_filters(filters, lang, caption):
+    assert filters.caption(lang) == caption
+
+
+def test_previous_period_has_equal_length_and_ends_the_day_before():
+    previous = Filters(provinces=("33",)).previous_period(date(2024, 9, 1), date(2024, 9, 30))
+    assert (previous.date_from, previous.date_to) == (date(2024, 8, 2), date(2024, 8, 31))
+    assert previous.provinces == ("33",)
+
+
+def test_without_clears_only_the_named_filters():
+    filters = Filters(provinces=("33",), regions=("33.25",), statuses=("disanksi",))
+    assert filters.without("regions", "statuses") == Filters(provinces=("33",))
+    assert Filters(date_basis="report_date").is_empty()
+    assert not filters.is_empty()

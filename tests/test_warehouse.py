@@ -1,0 +1,117 @@
+"""Warehouse generations: checks guard every publish, and readers never see half a load."""
+
+import duckdb
+import pytest
+
+from warehouse import db, queries
+from warehouse.filters import Filters
+
+INSERT = """insert into cases (case_id, subject_no, election, source_agency, violation_type, status, load_id,
+            source_row, region_code, province_code, incident_date) values (?, 1, ?, 'bawaslu', ?, ?, 'L1', 2, ?, ?, ?)"""
+GOOD = ("A-1", "pilkada2024", "media_sosial", "terbukti", "33.25", "33", "2024-10-01")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETRA_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def publish(*rows):
+    with db.new_generation() as con:
+        for row in rows:
+            con.execute(INSERT, list(row))
+
+
+def case_count():
+    with db.connect_read_only() as con:
+        return con.execute("select count(*) from cases").fetchall()[0][0]
+
+
+def test_first_generation_has_reference_tables_and_is_published(data_dir):
+    publish(GOOD)
+    assert (data_dir / "current.duckdb").is_symlink()
+    with db.connect_read_only() as con:
+        counts = con.execute(
+            "select (select count(*) from regions), (select count(*) from provinces), "
+            "(select count(*) from elections), (select count(*) from election_stages)"
+        ).fetchall()[0]
+    assert counts == (514, 38, 3, 23)
+
+
+def test_next_generation_starts_from_the_current_one(data_dir):
+    publish(GOOD)
+    publish(("A-2",) + GOOD[1:])
+    assert case_count() == 2
+    assert len(list(data_dir.glob("netra-*.duckdb"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (("B-1", "pilkada2024", "joget", "terbukti", "33.25", "33", "2024-10-01"), "violation_type di luar kosakata"),
+        (("B-1", "pilkada2024", "media_sosial", "selesai", "33.25", "33", "2024-10-01"), "status di luar kosakata"),
+        (("B-1", "pilkada2024", "media_sosial", "terbukti", "33.99", "33", "2024-10-01"),
+         "region_code tidak ada di tabel regions"),
+        (("B-1", "pilkada2024", "media_sosial", "terbukti", "33.25", "35", "2024-10-01"),
+         "region_code tidak berada di province_code"),
+        (("B-1", "pilkada2024", "media_sosial", "terbukti", "33.25", "33", "2019-01-01"),
+         "tanggal di luar jendela pemilihan"),
+    ],
+)
+def test_a_failing_check_publishes_nothing_and_names_the_rows(data_dir, row, message):
+    publish(GOOD)
+    before = db.current_path()
+    with pytest.raises(db.CheckFailed) as failure:
+        publish(row)
+    assert message in str(failure.value)
+    assert "B-1#1 (muatan L1, baris 2)" in str(failure.value)
+    assert db.current_path() == before
+    assert case_count() == 1
+    assert len(list(data_dir.glob("netra-*.duckdb"))) == 1
+
+
+def test_an_exception_inside_the_batch_leaves_no_file(data_dir):
+    publish(GOOD)
+    with pytest.raises(RuntimeError), db.new_generation() as con:
+        con.execute(INSERT, list(("C-1",) + GOOD[1:]))
+        raise RuntimeError("reader crashed")
+    assert case_count() == 1
+    assert len(list(data_dir.glob("netra-*.duckdb"))) == 1
+
+
+def test_an_open_reader_keeps_its_view_and_the_next_connection_sees_the_new_data(data_dir):
+    publish(GOOD)
+    reader = db.connect_read_only()
+    publish(("A-2",) + GOOD[1:])
+    assert reader.execute("select count(*) from cases").fetchall()[0][0] == 1
+    reader.close()
+    assert case_count() == 2
+
+
+def test_writers_cannot_touch_a_published_generation_through_the_read_api(data_dir):
+    publish(GOOD)
+    with db.connect_read_only() as con, pytest.raises(duckdb.Error):
+        con.execute("delete from cases")
+
+
+def test_prune_keeps_the_newest_and_the_current(data_dir):
+    for n in range(5):
+        publish((f"A-{n}",) + GOOD[1:])
+    removed = db.prune_generations(data_dir, keep=2, min_age_s=0)
+    assert len(removed) == 3
+    assert db.current_path().exists()
+    assert case_count() == 5
+
+
+def test_no_warehouse_is_a_clear_error(data_dir):
+    with pytest.raises(FileNotFoundError, match="python -m etl demo"):
+        db.connect_read_only()
+
+
+def test_named_queries_answer_with_the_filters(data_dir):
+    publish(GOOD, ("A-2", "pilkada2024", "kampanye", "disanksi", "35.01", "35", "2024-10-05"))
+    assert queries.kpis(Filters()).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [2, 2, 1]
+    assert queries.kpis(Filters(provinces=("35",))).iloc[0]["reported"] == 1
+    funnel = queries.funnel(Filters())
+    assert dict(zip(funnel["stage"], funnel["n"], strict=True)) == {"reported": 2, "proven": 2, "sanctioned": 1}
