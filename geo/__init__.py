@@ -1,0 +1,1 @@
+"""Region reference and name matching, boundary files and map builders; never imports Streamlit."""
