@@ -1,0 +1,70 @@
+"""Shared fixtures of the app tests: a small fixture warehouse with known values, and an AppTest factory.
+
+The warehouse holds the 12 cases of `fixtures/register.csv` (11 with a kabupaten/kota, one provincial case
+P24-008, one central-agency case PEM-004). Headline numbers, for exact assertions:
+  all cases:                 reported 12, proven 6, sanctioned 3
+  Pilkada 2024 (el):         reported 8, proven 4, sanctioned 2, median days report -> decision 14.5
+  Jawa Tengah (prov=33):     reported 5, proven 3, sanctioned 2
+  incident date October 2024 reported 4; the 31 days before it (2024-08-31..2024-09-30) reported 2
+Names and NIPs are in the `subject_name` / `subject_nip` columns of the register (fixture `register_rows`).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import settings
+from tests.app.warehouse_fixture import REGISTER, build_fixture_warehouse
+
+DASHBOARD = settings.ROOT / "dashboard.py"
+
+
+@pytest.fixture(scope="session")
+def fixture_warehouse(tmp_path_factory) -> Path:
+    """Folder of a published warehouse holding the fixture register (built once per test session)."""
+    folder = tmp_path_factory.mktemp("warehouse")
+    build_fixture_warehouse(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def register_rows() -> list[dict[str, str]]:
+    """The fixture register as written, one dict per case (for names and NIPs that must never leak)."""
+    with REGISTER.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def warehouse_env(fixture_warehouse, tmp_path, monkeypatch) -> Path:
+    """Point this test at the fixture warehouse, with no users file (the role then comes from NETRA_ROLE)."""
+    monkeypatch.setenv("NETRA_DATA_DIR", str(fixture_warehouse))
+    monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "no-users.toml"))
+    monkeypatch.setenv("NETRA_ROLE", "admin")
+    return fixture_warehouse
+
+
+@pytest.fixture
+def make_app(warehouse_env, monkeypatch) -> Callable[..., AppTest]:
+    """Factory: `make_app(page="pages/breakdowns.py", role="analis", lang="en", query={"prov": "33"})` -> run AppTest.
+
+    The fixture data is real (not synthetic), so the role is the server's NETRA_ROLE; `query` are URL parameters
+    as a browser would send them (lists for repeated keys).
+    """
+
+    def make(page: str | None = None, role: str = "admin", lang: str = "id", query: dict | None = None) -> AppTest:
+        monkeypatch.setenv("NETRA_ROLE", role)
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+        at.query_params.update(query or {})
+        if lang != "id":
+            at.query_params["lang"] = lang
+        at.run()
+        if page is not None:
+            at.switch_page(page).run()
+        return at
+
+    return make
