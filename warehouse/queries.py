@@ -50,3 +50,18 @@ def data_extent(filters: Filters, path: Path | None = None) -> pd.DataFrame:
 def warehouse_info(path: Path | None = None) -> pd.DataFrame:
     """One row: whether the data is synthetic, and when the newest load happened."""
     return run_named("warehouse_info", None, path)
+
+
+def cases_by_region(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row per kabupaten/kota (all 514): reported and proven counts, with names and centroid."""
+    return run_named("cases_by_region", filters, path)
+
+
+def cases_by_province(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row per province (all 38): reported and proven counts, PNS headcount (rates are province-only)."""
+    return run_named("cases_by_province", filters, path)
+
+
+def cases_unmapped(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row: filtered cases without a kabupaten/kota and without a province (a map cannot place them)."""
+    return run_named("cases_unmapped", filters, path)

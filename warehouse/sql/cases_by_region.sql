@@ -1,0 +1,23 @@
+-- one row per kabupaten/kota (all 514 of regions; zero counts where no case matches the filters)
+with counted as (
+    select
+        region_code,
+        count(*) as reported,
+        count(*) filter (where status in ('terbukti', 'disanksi')) as proven
+    from cases
+    where {filters} and region_code is not null
+    group by region_code
+)
+
+select
+    regions.code,
+    regions.name,
+    regions.province_code,
+    regions.province_name,
+    regions.lat,
+    regions.lon,
+    coalesce(counted.reported, 0) as reported,
+    coalesce(counted.proven, 0) as proven
+from regions
+left join counted on counted.region_code = regions.code
+order by regions.code
