@@ -65,3 +65,8 @@ def cases_by_province(filters: Filters, path: Path | None = None) -> pd.DataFram
 def cases_unmapped(filters: Filters, path: Path | None = None) -> pd.DataFrame:
     """One row: filtered cases without a kabupaten/kota and without a province (a map cannot place them)."""
     return run_named("cases_unmapped", filters, path)
+
+
+def case_sources(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row per source agency among the filtered cases, with its count (the 'source' line of export captions)."""
+    return run_named("case_sources", filters, path)
