@@ -1,0 +1,224 @@
+"""Register headers -> the canonical columns of `cases`, and one register row naming several people -> one row each.
+
+Headers are matched case- and punctuation-insensitively, Indonesian and English, after expanding the usual
+abbreviations (Tgl, Kab, Prov, No). A header that holds an alias as a run of whole words matches too
+("Tanggal Kejadian Peristiwa" -> incident_date); the alias of most words wins, then the earliest. The IGNORED
+aliases ("Tanggal Lahir", "No") take part, so they win over shorter real ones and leave those columns unused.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+# canonical column -> aliases (normalised by `header_key`); earlier columns in a register win over later
+# columns that map to the same canonical name, so list the usual header first in each group of a register.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "case_id": (
+        "case id", "nomor register", "nomor registrasi", "nomor perkara", "nomor laporan", "nomor temuan", "nomor kasus",
+        "nomor pengaduan", "nomor aduan", "register", "kode kasus", "id kasus", "case id", "case number",
+        "register number",
+    ),
+    "election": ("pemilihan", "jenis pemilihan", "pemilu pilkada", "pilkada pemilu", "election"),
+    "source_agency": (
+        "source agency", "instansi pelapor", "lembaga pelapor", "lembaga", "sumber data", "pengirim", "lembaga pengawas",
+        "source agency", "reporting agency",
+    ),
+    "source_kind": (
+        "sumber", "sumber laporan", "jenis laporan", "asal laporan", "temuan laporan", "laporan temuan",
+        "sumber kasus", "source", "source kind",
+    ),
+    "incident_date": (
+        "tanggal kejadian", "waktu kejadian", "tanggal peristiwa", "tanggal pelanggaran", "tanggal kejadian perkara",
+        "incident date", "date of incident",
+    ),
+    "report_date": (
+        "tanggal laporan", "tanggal lapor", "tanggal temuan", "tanggal diterima", "tanggal pengaduan",
+        "tanggal aduan", "tanggal register", "tanggal registrasi", "tanggal", "report date", "date reported",
+        "date",
+    ),
+    "decision_date": (
+        "tanggal rekomendasi", "tanggal putusan", "tanggal keputusan", "tanggal hasil kajian", "decision date",
+    ),
+    "sanction_date": (
+        "tanggal sanksi", "tanggal hukuman", "tanggal penjatuhan hukuman", "tanggal sk hukuman",
+        "tanggal tindak lanjut", "sanction date",
+    ),
+    "region": (
+        "region code", "kabupaten kota", "kabupaten", "kota", "kota kabupaten", "daerah", "wilayah",
+        "kode kabupaten kota", "kode wilayah", "kode daerah", "regency city", "regency", "region", "district",
+    ),
+    "province": ("provinsi", "propinsi", "kode provinsi", "province"),
+    "subject_name": (
+        "nama terlapor", "nama", "terlapor", "nama asn", "nama pegawai", "nama teradu", "teradu",
+        "nama pelanggar", "name", "subject name",
+    ),
+    "subject_nip": ("nip", "nip terlapor", "nip asn", "nip nik", "nik nip", "employee id"),
+    "position": ("jabatan", "jabatan terlapor", "nama jabatan", "position"),
+    "employee_type": (
+        "status kepegawaian", "jenis pegawai", "jenis asn", "status asn", "kategori pegawai", "employee type",
+    ),
+    "agency_name": (
+        "instansi", "instansi terlapor", "nama instansi", "instansi asal", "unit kerja", "satuan kerja", "opd",
+        "perangkat daerah", "agency", "agency name",
+    ),
+    "agency_level": ("tingkat instansi", "jenis instansi", "level instansi", "agency level"),
+    "description": (
+        "uraian dugaan pelanggaran", "uraian", "uraian kejadian", "uraian singkat", "kronologi",
+        "dugaan pelanggaran", "keterangan pelanggaran", "deskripsi", "description",
+    ),
+    "violation_type": (
+        "jenis pelanggaran", "bentuk pelanggaran", "kategori pelanggaran", "jenis dugaan pelanggaran",
+        "violation type", "violation",
+    ),
+    "violation_form": ("kode skb", "kode bentuk", "kode pelanggaran", "bentuk skb", "violation form"),
+    "violation_class": ("klasifikasi pelanggaran", "klasifikasi", "ranah pelanggaran", "violation class"),
+    "status": (
+        "status", "status penanganan", "status laporan", "status kasus", "tindak lanjut", "status tindak lanjut",
+        "hasil kajian", "case status",
+    ),
+    "sanction": (
+        "sanksi", "jenis sanksi", "hukuman", "jenis hukuman", "sanksi dijatuhkan", "rekomendasi",
+        "rekomendasi sanksi", "sanction",
+    ),
+    "severity": (
+        "tingkat hukuman", "tingkat sanksi", "tingkat hukuman disiplin", "kategori hukuman", "keparahan",
+        "severity",
+    ),
+}
+# headers that look like a case column but are not one: they win the longest-match so they stay unused
+IGNORED = (
+    "nomor", "nomor urut", "tanggal lahir", "tempat lahir", "tempat tanggal lahir", "umur", "usia", "jumlah",
+    "keterangan", "catatan", "pangkat golongan", "golongan", "nomor hp", "nomor telepon", "alamat",
+)
+DATE_COLUMNS = ("incident_date", "report_date", "decision_date", "sanction_date")
+PERSON_COLUMNS = ("subject_name", "subject_nip", "position", "employee_type")  # split together, one value each
+
+_ABBREVIATIONS = {"tgl": "tanggal", "kab": "kabupaten", "prov": "provinsi", "no": "nomor", "nmr": "nomor",
+                  "reg": "register", "kec": "kecamatan", "ket": "keterangan", "p3k": "pppk"}
+_ALIAS_TO_COLUMN = {alias: column for column, aliases in ALIASES.items() for alias in aliases}
+_ALIAS_TO_COLUMN.update(dict.fromkeys(IGNORED))
+
+
+def header_key(label) -> str:
+    """The form headers are compared in: lower case, words only, abbreviations spelled out, notes in () dropped."""
+    text = re.sub(r"\(.*?\)", " ", str(label or "")).lower()
+    words = re.findall(r"[a-z0-9]+", text)
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def canonical_column(label) -> str | None:
+    """The `cases` column a header names, or None when it names none we use."""
+    key = header_key(label)
+    if not key:
+        return None
+    if key in _ALIAS_TO_COLUMN:
+        return _ALIAS_TO_COLUMN[key]
+    padded = f" {key} "
+    matches = [(alias.count(" "), -padded.find(f" {alias} "), alias) for alias in _ALIAS_TO_COLUMN
+               if f" {alias} " in padded]
+    return _ALIAS_TO_COLUMN[max(matches)[2]] if matches else None  # most words, then the earliest
+
+
+def map_headers(labels: list[str]) -> dict[str, str]:
+    """canonical column -> the header that supplies it; the first header naming a column wins."""
+    mapping: dict[str, str] = {}
+    for label in labels:
+        column = canonical_column(label)
+        if column is not None and column not in mapping:
+            mapping[column] = label
+    return mapping
+
+
+# "1. A; 2. B", "A\nB", "1) A 2) B": list separators registers use inside one cell (never commas: titles like
+# "Drs. H. Ahmad, M.Si" carry them)
+_SEPARATOR = re.compile(r"\s*[;\n\r|]\s*")
+_NUMBERING = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
+_LISTS = r"[;\n\r|]|(?:^|\s)\(?\d{1,2}[.)]\s"
+_PERSON_WORDS = {"subject_name": "nama", "subject_nip": "NIP"}
+
+
+def split_list(value: str) -> list[str]:
+    """The items of a cell that lists several people (or their NIPs, positions); one item when it lists one."""
+    parts = []
+    for piece in _SEPARATOR.split(str(value or "").strip()):
+        parts += [item.strip(" ,") for item in _NUMBERING.split(piece)]
+    return [item for item in parts if item] or [""]
+
+
+def people_in_row(row: dict[str, str]) -> list[dict[str, str]] | str:
+    """The people a row names (names and NIPs paired in order), or a sentence saying why they can't be paired.
+
+    Positions and employee types are split only when they list exactly as many items as there are people;
+    otherwise the whole cell applies to each person.
+    """
+    lists = {column: split_list(row[column]) for column in _PERSON_WORDS if column in row}
+    count = max((len(items) for items in lists.values()), default=1)
+    uneven = [column for column, items in lists.items() if len(items) not in (1, count)]
+    if uneven:
+        counts = " tetapi ".join(f"{len(items)} {_PERSON_WORDS[column]}" for column, items in lists.items())
+        return f"{counts}; tulis satu orang per baris atau samakan jumlahnya."
+    if count == 1:
+        return [row]
+    people = []
+    for number in range(count):
+        person = dict(row)
+        for column in PERSON_COLUMNS:
+            items = lists.get(column) or split_list(row.get(column, ""))
+            if column in row and len(items) == count:
+                person[column] = items[number]
+        people.append(person)
+    return people
+
+
+def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
+    """One row per person named in a row, numbered in `subject_no` 1..n, and the rows whose people can't be paired.
+
+    The second value maps a row index of `frame` to the sentence saying why (that row is left out of the first).
+    """
+    columns = [c for c in PERSON_COLUMNS if c in frame.columns]
+    frame = frame.assign(subject_no=1)
+    listed = pd.Series(False, index=frame.index)
+    for column in columns:
+        if column in _PERSON_WORDS:
+            listed |= frame[column].str.contains(_LISTS, regex=True, na=False)
+    if not listed.any():
+        return frame, {}
+    problems, indices, people = {}, [], []
+    for index, row in zip(frame.index[listed], frame.loc[listed, columns].to_dict("records"), strict=True):
+        found = people_in_row(row)
+        if isinstance(found, str):
+            problems[index] = found
+            continue
+        indices += [index] * len(found)
+        people += [{**person, "subject_no": number} for number, person in enumerate(found, start=1)]
+    expanded = frame.loc[indices]
+    expanded = expanded.assign(**pd.DataFrame(people, index=expanded.index).to_dict("series"))
+    kept = frame.loc[~listed]
+    return pd.concat([kept, expanded]).sort_index(kind="stable"), problems
+
+
+# how a column is named in a message when the register has no such column
+LABELS = {
+    "case_id": "No. Register", "election": "Pemilihan", "incident_date": "Tanggal Kejadian",
+    "report_date": "Tanggal Laporan", "region": "Kabupaten/Kota", "province": "Provinsi",
+    "subject_name": "Nama Terlapor", "agency_level": "Tingkat Instansi",
+}
+
+
+def canonical_frame(sheets) -> pd.DataFrame:
+    """The sheets' rows under canonical column names, with _sheet (position in the file) and _row (as seen)."""
+    parts = []
+    for number, sheet in enumerate(sheets):
+        mapping = map_headers(sheet.labels)
+        part = sheet.frame[list(mapping.values())].set_axis(list(mapping), axis=1)
+        parts.append(part.assign(_sheet=number, _row=sheet.frame.index.to_numpy()))
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
+
+
+def column_label(sheet, column: str) -> str:
+    """The header a sheet uses for a canonical column, or the usual Indonesian name when it has none."""
+    return map_headers(sheet.labels).get(column) or LABELS.get(column) or column
