@@ -70,3 +70,45 @@ def cases_unmapped(filters: Filters, path: Path | None = None) -> pd.DataFrame:
 def case_sources(filters: Filters, path: Path | None = None) -> pd.DataFrame:
     """One row per source agency among the filtered cases, with its count (the 'source' line of export captions)."""
     return run_named("case_sources", filters, path)
+
+
+def top_regions(filters: Filters, path: Path | None = None, limit: int = 10) -> pd.DataFrame:
+    """The kabupaten/kota with the most filtered cases: code, name, province, reported and proven."""
+    return run_named("top_regions", filters, path, params=(limit,))
+
+
+def top_provinces(filters: Filters, path: Path | None = None, limit: int = 10) -> pd.DataFrame:
+    """The provinces with the most filtered cases: code, name, reported and proven."""
+    return run_named("top_provinces", filters, path, params=(limit,))
+
+
+def overview_weekly(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """Filtered cases per week (Monday) of the filters' date basis."""
+    return run_named("overview_weekly", filters, path, params=(filters.date_basis,))
+
+
+def breakdowns(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """Case counts per value of each breakdown (type, severity, type × severity, position, level, status, source)."""
+    return run_named("breakdowns", filters, path)
+
+
+def case_page(filters: Filters, path: Path | None = None, search: str = "", personal: bool = False,
+              sort_key: str = "incident_date", descending: bool = True, limit: int = 50,
+              offset: int = 0) -> pd.DataFrame:
+    """One page of the filtered cases matching `search`; names only when `personal` (otherwise null)."""
+    return run_named("case_page", filters, path, params=(search, personal, sort_key, descending, limit, offset))
+
+
+def case_count(filters: Filters, path: Path | None = None, search: str = "", personal: bool = False) -> pd.DataFrame:
+    """One row: how many filtered cases match `search` (names and NIPs searched only when `personal`)."""
+    return run_named("case_count", filters, path, params=(search, personal))
+
+
+def recent_rejections(path: Path | None = None, loads: int = 5, limit: int = 500) -> pd.DataFrame:
+    """The problems of the rejected rows of the most recent loads: file, row, column, value and reason."""
+    return run_named("recent_rejections", None, path, params=(loads, limit))
+
+
+def load_quality(path: Path | None = None) -> pd.DataFrame:
+    """One row per load: rows read, loaded, rejected, duplicate, and rejected rows with an unknown place."""
+    return run_named("load_quality", None, path)

@@ -1,0 +1,14 @@
+-- one row per week (starting Monday) of the chosen date basis (?) with the number of filtered cases
+with filtered as (
+    select incident_date, report_date, decision_date from cases where {filters}
+),
+days as (
+    select case ? when 'report_date' then report_date when 'decision_date' then decision_date else incident_date end
+        as day
+    from filtered
+)
+select cast(date_trunc('week', day) as date) as week, count(*) as n
+from days
+where day is not null
+group by week
+order by week
