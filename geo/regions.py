@@ -1,14 +1,12 @@
 """The kabupaten/kota reference and the matcher that turns what registers write into Kemendagri codes."""
 
-import csv
 import functools
 import re
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-import settings
-from etl.normalize import NormalizeError, fold, is_blank
+from etl.normalize import NormalizeError, fold, is_blank, read_reference
 
 EXPAND = {"kab": "kabupaten", "kep": "kepulauan", "kepl": "kepulauan", "adm": "administrasi", "prov": "provinsi",
           "propinsi": "provinsi", "kodya": "kota", "kotamadya": "kota", "pemkab": "kabupaten", "pemkot": "kota"}
@@ -56,11 +54,6 @@ def province_key(text) -> str:
     while words[:1] and words[0] in PROVINCE_PREFIXES:
         words = words[1:]
     return "".join(words)
-
-
-def _read(name: str) -> list[dict]:
-    with (settings.REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 class RegionMatcher:
@@ -242,4 +235,4 @@ def _cell_text(value) -> str:
 @functools.lru_cache(maxsize=1)
 def load_matcher() -> RegionMatcher:
     """The matcher over data/reference (regions.csv, provinces.csv, region_aliases.csv), built once per process."""
-    return RegionMatcher(_read("regions.csv"), _read("provinces.csv"), _read("region_aliases.csv"))
+    return RegionMatcher(*(read_reference(name) for name in ("regions.csv", "provinces.csv", "region_aliases.csv")))

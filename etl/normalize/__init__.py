@@ -1,7 +1,10 @@
 """Turns one raw register cell into the warehouse vocabulary (dates, regions, taxonomy), or says why it can't."""
 
+import csv
 import re
 import unicodedata
+
+import settings
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -31,3 +34,9 @@ def fold(text) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     return " ".join(_WORD.findall(ascii_text))
+
+
+def read_reference(name: str) -> list[dict]:
+    """Rows of one data/reference CSV as dicts of strings (codes like '11.10' stay text)."""
+    with (settings.REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
