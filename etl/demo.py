@@ -207,7 +207,8 @@ def _case_frame(rng: np.random.Generator, election: str, sizes: np.ndarray, targ
     for p, ((days, day_w), type_w) in enumerate(zip(segments, _types_by_period(type_weights, shares[0]))):
         at = np.flatnonzero(period == p)
         types[at] = np.array(VIOLATION_TYPES, dtype=object)[spread(rng, type_w, sizes[at])]
-        incident[at] = days[spread(rng, day_w, sizes[at])]
+        jitter = rng.gamma(6.0, 1 / 6.0, len(days))  # day-to-day variation, so weeks are not all alike
+        incident[at] = days[spread(rng, day_w * jitter, sizes[at])]
     places = _places(rng, election, targets, ref)
     frame = places.iloc[spread(rng, places.weight, sizes)].drop(columns="weight").reset_index(drop=True)
     sources = target(targets, election, "source").astype(float)
