@@ -54,7 +54,7 @@ def _forms_in(words: str) -> list[str]:
     return list(dict.fromkeys(code for code in found if 1 <= int(code[1:]) <= FORM_RANGE[code[0].lower()]))
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=16_384)  # descriptions are long and mostly distinct: keep the cache small
 def violation_type(text) -> tuple[str, str | None]:
     """(violation_type, SKB form or None) from a description or category; an explicit form code wins."""
     if is_blank(text):
