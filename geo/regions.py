@@ -126,6 +126,13 @@ class RegionMatcher:
         hint = f" Mungkin maksudnya {_either(list(guesses))}?" if guesses else ""
         return "error", f"'{text}' tidak dikenali sebagai provinsi; tulis nama resmi seperti Jawa Tengah.{hint}"
 
+    def province_only(self, text) -> str | None:
+        """Province code when `text` names a province and no kabupaten/kota ('Pemprov Jateng', 'Bali'), else None."""
+        kind, key = split_kind(_cell_text(text))
+        if kind or self.by_key.get(key) or self._alias(None, key):
+            return None
+        return self.province_by_key.get(province_key(_cell_text(text)))
+
     # --- kabupaten/kota --------------------------------------------------------------------------------------
     def region(self, text, province_code: str | None = None) -> str:
         """Kabupaten/kota code from a code, name, local name or typo; ambiguous or unknown names raise: no guess."""
@@ -169,6 +176,10 @@ class RegionMatcher:
         if not candidates and kind and self.by_key.get(key):
             other = " atau ".join(self._labelled(self.by_key[key]))
             raise NormalizeError(f"'{text}' tidak ada; yang ada {other}. Tulis nama itu bila memang yang dimaksud.")
+        if not candidates and self.province_only(text):
+            name = self.province_names[self.province_only(text)]
+            raise NormalizeError(f"'{text}' adalah provinsi ({name}), bukan kabupaten/kota; isi kolom Provinsi dan "
+                                 "kosongkan kolom Kabupaten/Kota bila kasusnya di tingkat provinsi.")
         if not candidates:
             candidates = self._typo(text, kind, key, province_code)
         return self._one(text, candidates, province_code)

@@ -121,6 +121,9 @@ def test_region(text, province, expected):
         ("Bantaeng Rayaa", None,
          "'Bantaeng Rayaa' tidak dikenali sebagai kabupaten/kota; tulis nama resmi seperti Kabupaten Batang atau "
          "kodenya seperti 33.25. Mungkin maksudnya Kabupaten Bantaeng (73.03)?"),
+        ("Pemprov Jateng", None,
+         "'Pemprov Jateng' adalah provinsi (Jawa Tengah), bukan kabupaten/kota; isi kolom Provinsi dan kosongkan "
+         "kolom Kabupaten/Kota bila kasusnya di tingkat provinsi."),
         ("Kabupaten", None, "'Kabupaten' tidak menyebut nama kabupaten/kota; tulis misalnya Kabupaten Batang."),
         ("", None, "Kabupaten/kota kosong; isi nama atau kode wilayah, misalnya Kabupaten Batang atau 33.25."),
         ("Pose", None,  # names under 5 letters get no typo tolerance, only a hint
@@ -181,6 +184,16 @@ def test_province_errors(text, message):
     with pytest.raises(NormalizeError) as caught:
         MATCHER.province(text)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Pemprov Jateng", "33"), ("Provinsi Jawa Tengah", "33"), ("Bali", "51"), ("DKI", "31"),
+     ("Jambi", None),  # also Kota Jambi
+     ("Gorontalo", None), ("Jogja", None), ("Kab. Batang", None), ("Jawa", None)],
+)
+def test_province_only(text, expected):
+    assert MATCHER.province_only(text) == expected
 
 
 @pytest.mark.parametrize(
