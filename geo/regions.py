@@ -136,7 +136,9 @@ class RegionMatcher:
     # --- kabupaten/kota --------------------------------------------------------------------------------------
     def region(self, text, province_code: str | None = None) -> str:
         """Kabupaten/kota code from a code, name, local name or typo; ambiguous or unknown names raise: no guess."""
-        if province_code is not None and province_code not in self.province_names:
+        if is_blank(province_code):
+            province_code = None
+        elif province_code not in self.province_names:
             province_code = self.province(province_code)
         outcome, value = self._region(_cell_text(text), province_code)
         if outcome == "error":
