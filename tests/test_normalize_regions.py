@@ -35,6 +35,7 @@ MATCHER = load_matcher()
         ("Banjar", "32", "32.79"),  # Kota Banjar is the only Banjar in Jawa Barat
         ("Banjar", "63", "63.03"),
         ("Banjar", "Kalimantan Selatan", "63.03"),  # a province name is accepted too
+        ("Kab. Banjar", float("nan"), "63.03"),  # a blank province cell filters nothing
         ("Kab. Bima", None, "52.06"),
         ("Kota Bima", None, "52.72"),
         ("Solo", None, "33.72"),
