@@ -1,0 +1,59 @@
+"""Briefing: which charts, for the filters in the sidebar, go into a 16:9 PPTX or a PDF for the next meeting?"""
+
+import time
+
+import streamlit as st
+
+from ui import data
+from ui.briefing import PIECES, PLANNED, briefing
+from ui.context import current
+from ui.export import ExportUnavailable
+from ui.export.pack import MIME, PACKS
+from ui.export.renderer import NO_BROWSER, browser_path
+from ui.i18n import t
+
+ctx = current()
+lang = ctx.lang
+st.title(t("bp_title", lang))
+st.caption(t("bp_intro", lang))
+if int(data.read("kpis", ctx.filters).iloc[0]["reported"]) == 0:
+    st.info(t("empty_state", lang))
+    st.stop()
+can_render = browser_path() is not None
+if not can_render:
+    st.warning(NO_BROWSER)
+
+with st.form("bp_form", border=False):
+    chosen = st.pills(t("bp_charts", lang), list(PIECES), selection_mode="multi", default=list(PIECES),
+                      format_func=lambda piece: t(PIECES[piece][0], lang), key="bp_charts")
+    title = st.text_input(t("bp_pack_title", lang), t("bp_default_title", lang), key="bp_pack_title")
+    note = st.text_area(t("bp_note", lang), key="bp_note", height=80)
+    fmt = st.segmented_control(t("bp_format", lang), list(PACKS), default="pptx", format_func=str.upper,
+                               required=True, key="bp_format")
+    build = st.form_submit_button(t("bp_build", lang), type="primary", disabled=not can_render)
+st.caption(t("bp_missing", lang, names=", ".join(t(f"bp_piece_{p}", lang) for p in PLANNED)) if PLANNED else "")
+
+wanted = (ctx.filters, tuple(chosen), title, note, fmt)  # a pack is offered only for what it was built from
+if build and not chosen:
+    st.warning(t("bp_none_chosen", lang))
+elif build:
+    with st.status(t("bp_building", lang), expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def show(done: int, total: int, what: str) -> None:
+            bar.progress(done / total, t("bp_step", lang, done=done, total=total, what=what))
+
+        started = time.perf_counter()
+        try:
+            content = briefing(fmt, list(chosen), ctx.filters, lang, data.read, title, note, progress=show)
+            st.session_state["bp_result"] = (wanted, content)
+            status.update(label=t("bp_done", lang, seconds=f"{time.perf_counter() - started:.1f}"), state="complete")
+        except ExportUnavailable as error:
+            status.update(label=t("bp_failed", lang), state="error")
+            st.error(str(error))
+
+built_for, content = st.session_state.get("bp_result", (None, None))
+if built_for == wanted:
+    st.download_button(t("bp_download", lang, fmt=fmt.upper()), content, file_name=f"netra-briefing.{fmt}",
+                       mime=MIME[fmt], type="primary", on_click="ignore", icon="⬇️", key="bp_download")
+st.caption(ctx.filters.caption(lang))
