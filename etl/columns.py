@@ -177,7 +177,8 @@ def people_in_row(row: dict[str, str]) -> list[dict[str, str]] | str:
 def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
     """One row per person named in a row, numbered in `subject_no` 1..n, and the rows whose people can't be paired.
 
-    The second value maps a row index of `frame` to the sentence saying why (that row is left out of the first).
+    The second value maps a row index of `frame` to the sentence saying why; such a row stays in the first
+    value unsplit, so the caller can reject it with its reason.
     """
     columns = [c for c in PERSON_COLUMNS if c in frame.columns]
     frame = frame.assign(subject_no=1)
@@ -192,13 +193,12 @@ def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
         found = people_in_row(row)
         if isinstance(found, str):
             problems[index] = found
-            continue
+            found = [row]
         indices += [index] * len(found)
         people += [{**person, "subject_no": number} for number, person in enumerate(found, start=1)]
     expanded = frame.loc[indices]
     expanded = expanded.assign(**pd.DataFrame(people, index=expanded.index).to_dict("series"))
-    kept = frame.loc[~listed]
-    return pd.concat([kept, expanded]).sort_index(kind="stable"), problems
+    return pd.concat([frame.loc[~listed], expanded]).sort_index(kind="stable"), problems
 
 
 # how a column is named in a message when the register has no such column

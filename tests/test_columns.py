@@ -132,5 +132,6 @@ def test_split_people_numbers_people_and_reports_unpaired_rows():
         ["R1", "Ani", "", 1],
         ["R2", "Budi", "111", 1],
         ["R2", "Siti", "222", 2],
+        ["R3", "A; B", "1; 2; 3", 1],  # kept whole, for the caller to reject with the reason
     ]
     assert unpaired == {2: "2 nama tetapi 3 NIP; tulis satu orang per baris atau samakan jumlahnya."}

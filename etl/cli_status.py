@@ -1,0 +1,53 @@
+"""`python -m etl status`: which generation is published, whether it is synthetic, what it holds, the last loads."""
+
+import argparse
+
+import pandas as pd
+
+from warehouse import db
+
+LAST_LOADS = 10
+META_SQL = "select key, value from meta"
+PER_ELECTION_SQL = """
+    select c.election as pemilihan, e.name as nama, count(*) as orang, count(distinct c.case_id) as kasus,
+           min(coalesce(c.incident_date, c.report_date)) as tanggal_awal,
+           max(coalesce(c.incident_date, c.report_date)) as tanggal_akhir
+    from cases c left join elections e using (election)
+    group by all order by c.election
+"""
+LAST_LOADS_SQL = """
+    select load_id, source_file as berkas, loaded_at as dimuat, election as pemilihan, rows_read as dibaca,
+           rows_loaded as dimuat_kasus, rows_rejected as ditolak, rows_duplicate as ganda
+    from load_batches order by loaded_at desc limit ?
+"""
+
+
+def register(subparsers) -> None:
+    """Add the `status` sub-command to the etl command line."""
+    parser = subparsers.add_parser("status", help="tampilkan generasi gudang data yang terbit dan muatan terakhir")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the published generation and what it holds; 0, or 2 when nothing is published yet."""
+    path = db.current_path()
+    if path is None:
+        print("Belum ada gudang data: jalankan `python -m etl demo` atau `python -m etl load FILE`.")
+        return 2
+    with db.connect_read_only(path) as con:
+        meta = dict(con.execute(META_SQL).fetchall())
+        per_election = con.execute(PER_ELECTION_SQL).df()
+        loads = con.execute(LAST_LOADS_SQL, [LAST_LOADS]).df()
+    print(f"Generasi terbit: {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
+    if meta.get("synthetic") == "true":
+        print(f"DATA SINTETIS (demo, benih {meta.get('demo_seed', '?')}, skala {meta.get('demo_scale', '?')}): "
+              "bukan data kasus sebenarnya.")
+    _table("Isi per pemilihan", per_election)
+    _table(f"Muatan terakhir (paling banyak {LAST_LOADS})", loads)
+    return 0
+
+
+def _table(title: str, frame: pd.DataFrame) -> None:
+    """A titled plain-text table, or a dash when empty."""
+    print(f"\n{title}:")
+    print(frame.to_string(index=False) if len(frame) else "  -")

@@ -1,0 +1,267 @@
+"""Read a register (CSV or XLSX) into raw strings, keeping the row number a person sees in the file.
+
+Registers arrive as their owners made them: title rows above the header, a two-row merged header ("Tanggal"
+over "Kejadian" | "Laporan"), a case number merged over the rows of its persons, several sheets. The reader
+finds the header by the aliases of `etl.columns`, fills merged cells, and leaves every value as text for the
+normalisers.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from etl.columns import DATE_COLUMNS, canonical_column
+
+HEADER_SCAN = 30  # title rows above the header seen in real registers: a handful; 30 leaves room
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1252")
+DELIMITERS = (",", ";", "\t")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+class RegisterUnusable(Exception):
+    """A file that can't be used at all; the message is one Indonesian line that names the file."""
+
+
+@dataclass
+class Sheet:
+    """One table of records: header labels as seen, and raw strings indexed by the row number in the file."""
+
+    name: str | None
+    labels: list[str]
+    frame: pd.DataFrame  # columns = labels, index = row number as a person sees it
+
+
+@dataclass
+class Register:
+    """Every table of records in one file."""
+
+    path: Path
+    sheets: list[Sheet]
+
+    @property
+    def rows_read(self) -> int:
+        """How many non-empty data rows the file holds, over all its sheets."""
+        return sum(len(sheet.frame) for sheet in self.sheets)
+
+
+def read_register(path: str | Path) -> Register:
+    """Every sheet of records in `path`, or RegisterUnusable saying in one line why the file can't be used."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RegisterUnusable(f"{path.name}: berkas tidak dapat dibuka ({error.strerror}).") from error
+    if not data.strip():
+        raise RegisterUnusable(f"{path.name}: berkas kosong; isi dengan register kasus (CSV atau XLSX).")
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() in XLSX_SUFFIXES:
+        tables = _xlsx_tables(path)
+    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise RegisterUnusable(f"{path.name}: format Excel lama (.xls); simpan ulang sebagai .xlsx atau CSV.")
+    elif b"\x00" in data[:4096]:
+        raise RegisterUnusable(f"{path.name}: bukan CSV atau XLSX (berkas biner); simpan ulang sebagai .xlsx atau CSV.")
+    else:
+        tables = [_csv_table(path, data)]
+    return Register(path, _record_sheets(path, tables))
+
+
+@dataclass
+class _Table:
+    """A sheet before its header is known: the first rows to scan, and a way to read the rows below the header."""
+
+    name: str | None
+    head: list[list[str]]
+    body: Callable[[int, int], pd.DataFrame]  # (rows above the data, width) -> data rows indexed by row number
+    headings: frozenset[int] = frozenset()  # rows that are a section title merged across the table
+
+
+_WHY_UNUSABLE = {
+    "no_columns": "tidak ada kolom yang dikenali; baris judul kolom harus memuat mis. 'Tanggal Kejadian', "
+    "'Kabupaten/Kota', 'Nama Terlapor'.",
+    "no_date": "tidak ada kolom tanggal; tambahkan kolom 'Tanggal Kejadian' atau 'Tanggal Laporan'.",
+    "no_rows": "tidak ada baris data di bawah judul kolom.",
+}
+
+
+def _record_sheets(path: Path, tables: list[_Table]) -> list[Sheet]:
+    """The tables that hold records (a header with known columns, one of them a date) as Sheets."""
+    sheets, why = [], []
+    for table in tables:
+        found = find_header(table.head)
+        if found is None:
+            continue
+        start, depth, labels = found
+        if {canonical_column(label) for label in labels}.isdisjoint(DATE_COLUMNS):
+            why.append("no_date")
+            continue
+        frame = table.body(start + depth, len(labels)).set_axis(labels, axis=1)
+        frame = _drop_blank_rows(frame, table.headings)
+        if len(frame):
+            sheets.append(Sheet(table.name, labels, frame))
+        else:
+            why.append("no_rows")
+    if not sheets:
+        raise RegisterUnusable(f"{path.name}: {_WHY_UNUSABLE[(why or ['no_columns'])[0]]}")
+    return sheets
+
+
+def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]] | None:
+    """(first header row, 1 or 2 header rows, labels) of the header naming the most known columns, or None.
+
+    A two-row header wins only when joining the rows names more columns ("Tanggal" + "Kejadian"); at least two
+    known columns make a header.
+    """
+    best, best_score = None, 1
+    scan = rows[:HEADER_SCAN + 1]
+    singles = [_score(_labels(row)) for row in scan]
+    for start in range(min(len(rows), HEADER_SCAN)):
+        candidates = [(1, _labels(rows[start]), singles[start])]
+        if start + 1 < len(scan):
+            joined = _joined_labels(rows[start], rows[start + 1])
+            if _score(joined) > max(singles[start], singles[start + 1]):  # a title line over a header adds nothing
+                candidates.append((2, joined, _score(joined)))
+        for depth, labels, score in candidates:
+            if score > best_score:
+                best, best_score = (start, depth, labels), score
+    return best
+
+
+def _score(labels: list[str]) -> int:
+    """How many distinct known columns a header row names."""
+    return len({canonical_column(label) for label in labels} - {None})
+
+
+def _labels(row: list[str]) -> list[str]:
+    """Header cells as labels: spaces collapsed, blanks named by their Excel column letter, repeats numbered."""
+    labels, seen = [], {}
+    for position, cell in enumerate(row, start=1):
+        label = " ".join(str(cell).split()) or f"Kolom {get_column_letter(position)}"
+        seen[label] = seen.get(label, 0) + 1
+        labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    while labels and labels[-1].startswith("Kolom ") and not str(row[len(labels) - 1]).strip():
+        labels.pop()  # trailing blank header cells carry no column
+    return labels
+
+
+def _joined_labels(top: list[str], bottom: list[str]) -> list[str]:
+    """Labels of a two-row header; a parent written once over its children (CSV of a merged cell) spreads right."""
+    joined, parent = [], ""
+    for position in range(max(len(top), len(bottom))):
+        upper = str(top[position]).strip() if position < len(top) else ""
+        lower = str(bottom[position]).strip() if position < len(bottom) else ""
+        parent = upper or (parent if lower else "")
+        joined.append(parent if not lower or lower == parent else f"{parent} {lower}".strip())
+    return _labels(joined)
+
+
+def _drop_blank_rows(frame: pd.DataFrame, headings: frozenset[int]) -> pd.DataFrame:
+    """Rows with no value in a known column go (empty lines, pre-numbered template rows), as do section titles."""
+    known = [label for label in frame.columns if canonical_column(label)]
+    filled = sum((frame[label].str.strip() != "").astype(int) for label in known)
+    heading = frame.index.isin(list(headings)) & (filled <= 1)
+    return frame[(filled > 0) & ~heading]
+
+
+# --- CSV -------------------------------------------------------------------------------------------------------
+
+
+def _csv_table(path: Path, data: bytes) -> _Table:
+    """A CSV decoded and split as sniffed; the body is parsed by pandas' C parser (1M rows in seconds)."""
+    text = _decode(path, data)
+    delimiter = sniff_delimiter(text)
+    head = list(csv.reader(io.StringIO("\n".join(text.splitlines()[: HEADER_SCAN + 2])), delimiter=delimiter))
+
+    def body(skip: int, width: int) -> pd.DataFrame:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, skiprows=skip, names=range(width), usecols=range(width),
+            index_col=False, dtype="str", keep_default_na=False, skip_blank_lines=False,
+        )
+        return frame.set_axis(range(skip + 1, skip + 1 + len(frame)))  # a record is a row in Excel's numbering
+
+    return _Table(None, head, body)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """The text of a CSV in the first encoding that fits: UTF-8, UTF-8 with BOM, then Windows cp1252."""
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            continue
+    raise RegisterUnusable(
+        f"{path.name}: teks tidak dapat dibaca (bukan UTF-8 atau cp1252); simpan ulang sebagai CSV UTF-8."
+    )
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter (comma, semicolon or tab) that splits the first lines into the most same-width rows."""
+    sample = "\n".join(text.splitlines()[:50])
+    best, best_score = ",", 0
+    for delimiter in DELIMITERS:
+        widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(row) > 1]
+        score = max((widths.count(width) * width for width in set(widths)), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+# --- XLSX ------------------------------------------------------------------------------------------------------
+
+
+def _xlsx_tables(path: Path) -> list[_Table]:
+    """Every worksheet as a table, merged cells filled: across and down in the header, down in the data."""
+    try:
+        workbook = load_workbook(path, data_only=True)  # not read_only: that mode can't see merged cells
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise RegisterUnusable(
+            f"{path.name}: bukan XLSX yang dapat dibaca ({type(error).__name__}); buka di Excel lalu simpan ulang "
+            "sebagai .xlsx atau CSV."
+        ) from error
+    tables = []
+    for worksheet in workbook.worksheets:
+        rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(min_row=1, min_col=1, values_only=True)]
+        merges = [m.bounds for m in worksheet.merged_cells.ranges]  # (min_col, min_row, max_col, max_row)
+        head = _filled(rows[: HEADER_SCAN + 2], merges, across=True)
+        headings = frozenset(r for c1, r, c2, r2 in merges if r == r2 and c2 - c1 >= 2)
+
+        def body(skip: int, width: int, rows=rows, merges=merges) -> pd.DataFrame:
+            cells = [(row + [""] * width)[:width] for row in _filled(rows, merges, across=False)[skip:]]
+            return pd.DataFrame(cells, index=range(skip + 1, skip + 1 + len(cells)), dtype="str")
+
+        tables.append(_Table(worksheet.title, head, body, headings))
+    return tables
+
+
+def _filled(rows: list[list[str]], merges: list[tuple[int, int, int, int]], across: bool) -> list[list[str]]:
+    """A copy of `rows` with each merged range's value copied down its first column (and across, if asked)."""
+    rows = [list(row) for row in rows]
+    for min_col, min_row, max_col, max_row in merges:
+        if min_row > len(rows):
+            continue
+        value = rows[min_row - 1][min_col - 1]
+        for r in range(min_row, min(max_row, len(rows)) + 1):
+            for c in range(min_col, (max_col if across else min_col) + 1):
+                rows[r - 1][c - 1] = value
+    return rows
+
+
+def cell_text(value) -> str:
+    """An Excel cell as the text the normalisers read: dates in ISO form, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
