@@ -9,7 +9,7 @@ import streamlit as st
 from ui import data
 from ui.auth import resolve_role
 from ui.context import Context, set_context
-from ui.filters import restore_from_url, sidebar_filters, write_to_url
+from ui.filters import active_count, restore_from_url, sidebar_filters, write_to_url
 from ui.i18n import DEFAULT_LANG, LANGS, t
 
 # (script, title key, icon, url path). Icons are emoji: :material: icons fetch a font online. A script's name must
@@ -59,6 +59,8 @@ if synthetic:
     st.warning(t("synthetic_banner", lang), icon="🧪")
 if as_of is not None:
     st.sidebar.caption(t("data_as_of", lang, when=as_of.strftime("%d-%m-%Y %H:%M")))
+if filters is not None and not filters.is_empty():  # on a phone the sidebar is folded away: say what is chosen
+    st.caption(t("f_summary", lang, n=active_count(filters), caption=filters.caption(lang)))
 
 navigation = st.navigation(
     [st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)

@@ -49,6 +49,18 @@ def filter_keys() -> list[str]:
     return [key for key, *_ in MULTI.values()] + [BASIS_KEY, DATES_KEY]
 
 
+def active_count(filters: Filters) -> int:
+    """How many filters narrow the cases (a date range counts once)."""
+    lists = sum(1 for field in MULTI if getattr(filters, field))
+    return lists + (1 if filters.date_from or filters.date_to else 0)
+
+
+def empty_state(lang: str) -> None:
+    """The page body when the filters leave no cases: say so, and offer the way back."""
+    st.info(t("empty_state", lang), icon="🔍")
+    st.button(t("f_reset", lang), on_click=reset_filters, key="empty_reset")
+
+
 def reset_filters() -> None:
     """Button callback: every filter back to 'all' (the URL parameters disappear with them)."""
     for key, *_ in MULTI.values():
@@ -117,6 +129,7 @@ def sidebar_filters(lang: str) -> Filters:
     """Draw the shared filters in the sidebar and return what they say."""
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
+    status = sidebar.empty()  # filled below, once the widgets have said what is chosen
     chosen: dict[str, list[str]] = {}
     with sidebar:
         for field in MAIN_FIELDS:
@@ -133,10 +146,12 @@ def sidebar_filters(lang: str) -> Filters:
                     chosen[field] = _multiselect(field, lang, [])
         st.button(t("f_reset", lang), on_click=reset_filters, width="stretch")
     date_from, date_to = _date_range(dates)
-    return Filters(
+    filters = Filters(
         **{field: tuple(values) for field, values in chosen.items()},
         date_basis=basis, date_from=date_from, date_to=date_to,
     )
+    status.caption(t("f_active", lang, n=active_count(filters)) if not filters.is_empty() else t("f_none", lang))
+    return filters
 
 
 def _date_range(value) -> tuple[date | None, date | None]:

@@ -27,6 +27,8 @@ STRINGS = {
     "f_more": ("Filter lainnya", "More filters"),
     "f_reset": ("Atur ulang filter", "Reset filters"),
     "f_active": ("{n} filter aktif", "{n} active filters"),
+    "f_none": ("Tanpa filter: semua kasus", "No filters: all cases"),
+    "f_summary": ("**{n} filter aktif** — {caption}", "**{n} active filters** — {caption}"),
     "synthetic_banner": (
         "**DATA SINTETIS** — angka di dasbor ini dibuat untuk demonstrasi, dikalibrasi ke angka yang "
         "dipublikasikan, dan bukan data kasus yang sebenarnya.",

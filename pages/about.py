@@ -1,0 +1,38 @@
+"""Tentang: what the data is and is not, where it comes from, whose boundaries and licences, how the numbers are
+made, and how clean the loads were. Works before any warehouse exists."""
+
+import streamlit as st
+
+from ui import tables
+from ui.context import current
+from ui.data import generation, read
+from ui.i18n import t
+from ui.numbers import number
+
+ctx = current()
+lang = ctx.lang
+st.title(t("ab_title", lang))
+
+st.header(t("ab_what_title", lang))
+st.markdown(t("ab_what", lang))
+if ctx.synthetic:
+    st.warning(t("ab_synthetic", lang), icon="🧪")
+
+st.header(t("ab_sources_title", lang))
+st.markdown(t("ab_sources", lang))
+
+st.header(t("ab_geo_title", lang))
+st.markdown(t("ab_geo", lang))
+
+st.header(t("ab_method_title", lang))
+st.markdown(t("ab_method", lang))
+
+st.header(t("ab_quality_title", lang))
+if generation() is None:
+    st.info(t("ab_no_warehouse", lang))
+    st.stop()
+loads = read("load_quality")
+totals = {key: number(value, lang) for key, value in tables.quality_totals(loads).items()}
+st.markdown(t("ab_quality_totals", lang, **totals))
+st.dataframe(tables.quality_frame(loads, lang), hide_index=True)
+st.caption(t("ab_quality_hint", lang))

@@ -1,0 +1,73 @@
+"""Data: which cases are behind the numbers? The filtered cases page by page, one case in full, and exports of
+exactly the rows on screen. Leadership sees no case table; analysts see no names and masked NIPs."""
+
+import streamlit as st
+
+from ui import tables
+from ui.context import current
+from ui.data import read
+from ui.filters import empty_state
+from ui.i18n import t
+from ui.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
+
+ctx = current()
+f, lang, role = ctx.filters, ctx.lang, ctx.role
+st.title(t("dx_title", lang))
+if role not in CAN_SEE_CASES:
+    st.info(t("dx_no_access", lang), icon="🔒")
+    st.stop()
+personal = role in CAN_SEE_PERSONAL
+
+first_page = {"on_change": st.session_state.pop, "args": ("dx_page", None)}  # a new search or order: page 1
+search = st.text_input(t("dx_search", lang), key="dx_search", **first_page,
+                       placeholder=t("dx_search_hint_personal" if personal else "dx_search_hint", lang)).strip()
+left, middle, right = st.columns(3)
+sort_key = left.selectbox(t("dx_sort", lang), tables.SORT_KEYS, key="dx_sort", **first_page,
+                          format_func=lambda k: t("dx_sort_region" if k == "region" else f"dx_col_{k}", lang))
+descending = middle.segmented_control(t("dx_order", lang), (True, False), default=True, required=True,
+                                      key="dx_desc", **first_page,
+                                      format_func=lambda d: t("dx_desc" if d else "dx_asc", lang))
+size = right.selectbox(t("dx_page_size", lang), tables.PAGE_SIZES, index=1, key="dx_size", **first_page)
+
+total = int(read("case_count", f, search, personal)["n"].iloc[0])
+if total == 0:
+    if search:
+        st.info(t("dx_no_match", lang, search=search))
+    else:
+        empty_state(lang)
+    st.stop()
+pages = tables.page_count(total, size)
+if st.session_state.get("dx_page", 1) > pages:  # the filters shrank the result under the page we were on
+    st.session_state["dx_page"] = pages
+page = st.pagination(pages, key="dx_page")
+offset = (page - 1) * size
+rows = read("case_page", f, search, personal, sort_key, descending, size, offset)
+shown = tables.display_frame(rows, role, lang)
+event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="dx_table")
+first, last = offset + 1, offset + len(rows)
+st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), f.caption(lang)]
+                    + ([] if personal else [t("dx_masked", lang)])))
+
+notes = tables.export_notes(f.caption(lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
+csv_column, xlsx_column = st.columns(2)
+csv_column.download_button(t("dx_download_csv", lang), tables.csv_bytes(shown, notes), file_name="netra-kasus.csv",
+                           mime="text/csv", key="dx_csv", on_click="ignore")
+xlsx_column.download_button(t("dx_download_xlsx", lang), tables.xlsx_bytes(shown, notes, lang),
+                            file_name="netra-kasus.xlsx", key="dx_xlsx", on_click="ignore",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+st.subheader(t("dx_detail", lang))
+chosen = event["selection"]["rows"]
+if chosen:
+    st.table(tables.case_detail(rows.iloc[chosen[0]].to_dict(), role, lang), hide_index=True)
+else:
+    st.caption(t("dx_detail_hint", lang))
+
+if role == "admin":
+    st.subheader(t("dx_rejected", lang))
+    rejected = read("recent_rejections", None, 5, 500)
+    if rejected.empty:
+        st.success(t("dx_rejected_none", lang))
+    else:
+        st.dataframe(tables.rejections_frame(rejected, lang), hide_index=True)
+        st.caption(t("dx_rejected_hint", lang))

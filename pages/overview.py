@@ -1,0 +1,60 @@
+"""Ringkasan: how many civil servants were reported, proven and sanctioned, where, and is it rising?
+
+Readable in a minute by leadership, on a laptop or a phone (columns stack on narrow screens).
+"""
+
+import streamlit as st
+
+from ui import charts, kpis
+from ui.context import current
+from ui.data import read
+from ui.filters import empty_state
+from ui.i18n import t
+from warehouse.labels import label
+
+ctx = current()
+f, lang = ctx.filters, ctx.lang
+caption = f.caption(lang)
+st.title(t("ov_title", lang))
+
+now = read("kpis", f)
+if now["reported"].iloc[0] == 0:
+    empty_state(lang)
+    st.stop()
+
+period = kpis.comparison_period(f, read("data_extent", f))
+before = read("kpis", f.previous_period(*period)) if period else None
+for column, card in zip(st.columns(4), kpis.kpi_cards(now, before, period, lang), strict=True):
+    column.metric(card.label, card.value, card.delta, card.delta_color, help=card.help, border=True)
+st.caption(caption)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("ov_funnel", lang))
+    st.plotly_chart(charts.funnel_chart(read("funnel", f), lang), config=charts.PLOTLY_CONFIG, key="ov_funnel")
+    st.caption(caption)
+with right:
+    st.subheader(t("ov_trend", lang))
+    st.plotly_chart(charts.weekly_chart(read("overview_weekly", f), lang), config=charts.PLOTLY_CONFIG,
+                    key="ov_trend")
+    st.caption(f"{t('ov_trend_basis', lang, basis=label('date_basis', f.date_basis, lang))} {caption}")
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("ov_top_regions", lang))
+    regions = read("top_regions", f, 10)
+    if regions.empty:
+        st.info(t("ov_no_region", lang))
+    else:
+        st.plotly_chart(charts.ranking_chart(regions, "region_name", lang, detail_column="province_name"),
+                        config=charts.PLOTLY_CONFIG, key="ov_top_regions")
+    st.caption(caption)
+with right:
+    st.subheader(t("ov_top_provinces", lang))
+    st.plotly_chart(charts.ranking_chart(read("top_provinces", f, 10), "province_name", lang),
+                    config=charts.PLOTLY_CONFIG, key="ov_top_provinces")
+    st.caption(caption)
+
+# ---- Map slot: the Peta engineer (issue 4) puts the small map from geo.maps here. -------------------------------
+st.subheader(t("ov_map", lang))
+st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon="🗺️")

@@ -1,0 +1,173 @@
+"""Pure chart builders: a small aggregated DataFrame in, a plotly Figure out — no Streamlit, so exports reuse them.
+
+Every figure uses the one template and colour maps of `ui.theme`, labels vocabulary values in the chosen
+language and writes numbers with that language's separators.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.i18n import t
+from ui.numbers import SEPARATORS
+from ui.theme import (
+    ACCENT, FUNNEL_COLORS, NO_DATA, SEVERITY_COLORS, STATUS_COLORS, TEMPLATE, VIOLATION_TYPE_COLORS,
+)
+from warehouse.labels import label
+from warehouse.vocab import AGENCY_LEVELS, SEVERITIES, STATUSES
+
+# The modebar keeps the PNG download and zoom reset; nothing in a chart loads from the network (the topojson is
+# served locally for geo maps, see STACK.md §2).
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines", "hoverClosestCartesian",
+                               "hoverCompareCartesian", "sendDataToCloud", "editInChartStudio"],
+    "topojsonURL": "app/static/topojson/",
+    "showLink": False,
+}
+COLORS = {"violation_type": VIOLATION_TYPE_COLORS, "severity": SEVERITY_COLORS, "status": STATUS_COLORS}
+ORDINAL = {"severity": SEVERITIES, "status": STATUSES, "agency_level": AGENCY_LEVELS}  # kept in this order
+BAR_PX, BASE_PX = 30, 70  # height of one horizontal bar and of the axes around them
+SMALL_COUNT = 6  # up to this many, count axes tick every whole number
+MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def base_layout(fig: go.Figure, lang: str, title: str | None = None, height: int | None = None) -> go.Figure:
+    """The shared look: template, separators of the language, a title and a height."""
+    fig.update_layout(template=TEMPLATE, separators=SEPARATORS.get(lang, SEPARATORS["id"]), height=height,
+                      title_text=title)
+    return fig
+
+
+def count_axis(largest) -> dict:
+    """Axis settings for whole counts: no '0,5' ticks, no repeated rounded ticks when counts are small."""
+    return {"tickformat": ",d", "dtick": 1 if largest and largest <= SMALL_COUNT else None, "rangemode": "tozero"}
+
+
+def month_ticks(first, last, lang: str, most: int = 8) -> dict:
+    """Month ticks with month names in the chosen language (plotly.js alone only speaks English)."""
+    months = pd.date_range(pd.Timestamp(first).to_period("M").to_timestamp(), pd.Timestamp(last), freq="MS")
+    step = max(1, -(-len(months) // most))
+    shown = months[::step]
+    names = MONTHS_ID if lang != "en" else MONTHS_EN
+    return {"tickvals": list(shown), "ticktext": [f"{names[m.month - 1]} {m.year}" for m in shown]}
+
+
+def value_label(column: str, value, lang: str) -> str:
+    """A vocabulary value's display label; a missing value reads 'Tidak diketahui'."""
+    return t("ch_unknown", lang) if value is None or pd.isna(value) else label(column, value, lang)
+
+
+def _dimension(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The rows of one breakdown when `frame` is the `breakdowns` query result, else `frame` itself."""
+    return frame[frame["dimension"] == name] if "dimension" in frame.columns else frame
+
+
+def counts_frame(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
+    """(value, label, n, share, colour) per value of `column`, ordered for reading: vocabulary or most first.
+
+    `frame` holds `column` and `n`, or is the whole `breakdowns` result (then its rows for `column` are used).
+    """
+    counts = _dimension(frame, column)[[column, "n"]].astype({"n": "int64"})
+    total = int(counts["n"].sum())
+    if column in ORDINAL:
+        rank = {value: i for i, value in enumerate(ORDINAL[column])}
+        counts = counts.assign(_rank=counts[column].map(rank).fillna(len(rank))).sort_values("_rank", kind="stable")
+    else:
+        counts = counts.sort_values(["n", column], ascending=[False, True], kind="stable")
+    colors = COLORS.get(column, {})
+    return pd.DataFrame({
+        "value": counts[column].tolist(),
+        "label": [value_label(column, v, lang) for v in counts[column]],
+        "n": counts["n"].tolist(),
+        "share": [n / total if total else 0.0 for n in counts["n"]],
+        "color": [colors.get(None if pd.isna(v) else v, ACCENT if not colors else NO_DATA) for v in counts[column]],
+    })
+
+
+def bar_chart(frame: pd.DataFrame, column: str, lang: str, shares: bool = False, title: str | None = None) -> go.Figure:
+    """Horizontal bars of case counts (or shares) per value of a vocabulary column, labelled and coloured."""
+    rows = counts_frame(frame, column, lang)
+    x = rows["share"] if shares else rows["n"]
+    fig = go.Figure(go.Bar(
+        x=x, y=rows["label"], orientation="h", marker_color=rows["color"],
+        text=x, texttemplate="%{x:.1%}" if shares else "%{x:,}", textposition="auto", textangle=0,
+        customdata=list(zip(rows["n"], rows["share"], strict=True)),
+        hovertemplate="%{y}<br>%{customdata[0]:,} " + t("ch_cases", lang) + " (%{customdata[1]:.1%})<extra></extra>",
+    ))
+    fig.update_yaxes(categoryorder="array", categoryarray=rows["label"].tolist()[::-1], title=None)
+    fig.update_xaxes(title=t("ch_share" if shares else "ch_count", lang),
+                     **({"tickformat": ".0%"} if shares else count_axis(rows["n"].max())))
+    return base_layout(fig, lang, title, BASE_PX + BAR_PX * max(len(rows), 1))
+
+
+def ranking_chart(frame: pd.DataFrame, name_column: str, lang: str, title: str | None = None,
+                  detail_column: str | None = None) -> go.Figure:
+    """Top places as horizontal bars, most first; hover adds proven cases (and e.g. the province)."""
+    names = frame[name_column].tolist()
+    details = frame[detail_column].tolist() if detail_column else [""] * len(frame)
+    fig = go.Figure(go.Bar(
+        x=frame["n"], y=names, orientation="h", marker_color=ACCENT, text=frame["n"], texttemplate="%{x:,}",
+        textposition="auto", textangle=0, customdata=list(zip(frame["proven"], details, strict=True)),
+        hovertemplate="%{y} %{customdata[1]}<br>%{x:,} " + t("ch_cases", lang) + ", %{customdata[0]:,} "
+        + t("ch_proven", lang) + "<extra></extra>",
+    ))
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], title=None)
+    fig.update_xaxes(title=t("ch_count", lang), **count_axis(frame["n"].max() if len(frame) else 0))
+    return base_layout(fig, lang, title, BASE_PX + BAR_PX * max(len(names), 1))
+
+
+def funnel_chart(frame: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
+    """The enforcement funnel (reported → proven → sanctioned), each stage with its share of the one before."""
+    stages = frame.set_index("stage")["n"].reindex(list(FUNNEL_COLORS)).fillna(0).astype("int64")
+    fig = go.Figure(go.Funnel(
+        y=[t(f"ch_stage_{stage}", lang) for stage in stages.index], x=stages.tolist(),
+        marker_color=list(FUNNEL_COLORS.values()), textinfo="value+percent previous",
+        hovertemplate="%{y}: %{x:,} (%{percentPrevious:.1%})<extra></extra>",
+    ))
+    return base_layout(fig, lang, title, 260)
+
+
+def heatmap_chart(frame: pd.DataFrame, lang: str, shares: bool = False, title: str | None = None) -> go.Figure:
+    """Violation type × severity: counts (or shares of all cases) in a grid, types by total, severities in order."""
+    frame = _dimension(frame, "type_severity")
+    grid = frame.assign(severity=frame["severity"].fillna("_unknown")).pivot_table(
+        index="violation_type", columns="severity", values="n", aggfunc="sum", fill_value=0)
+    columns = [s for s in (*SEVERITIES, "_unknown") if s in grid.columns]
+    grid = grid[columns].loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    total = int(grid.to_numpy().sum())
+    z = grid / total if shares and total else grid
+    fig = go.Figure(go.Heatmap(
+        z=z.to_numpy(), x=[value_label("severity", None if s == "_unknown" else s, lang) for s in columns],
+        y=[value_label("violation_type", v, lang) for v in grid.index], colorscale="OrRd",
+        texttemplate="%{z:.1%}" if shares else "%{z:,}", hoverongaps=False, showscale=False,
+        hovertemplate="%{y} · %{x}: %{z" + (":.1%" if shares else ":,") + "}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    return base_layout(fig, lang, title, BASE_PX + BAR_PX * max(len(grid), 1))
+
+
+def breakdown_chart(frame: pd.DataFrame, dimension: str, lang: str, shares: bool = False,
+                    title: str | None = None) -> go.Figure:
+    """One breakdown of the `breakdowns` query: the type × severity grid, or bars for any other dimension."""
+    if dimension == "type_severity":
+        return heatmap_chart(frame, lang, shares, title)
+    return bar_chart(frame, dimension, lang, shares, title)
+
+
+def weekly_chart(frame: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
+    """Cases per week as a simple line (Ringkasan's short trend); weeks without cases count as zero."""
+    weeks = pd.to_datetime(frame["week"])
+    counts = frame.assign(week=weeks).set_index("week")["n"]
+    if len(counts):
+        counts = counts.reindex(pd.date_range(weeks.min(), weeks.max(), freq="7D"), fill_value=0)
+    fig = go.Figure(go.Scatter(
+        x=counts.index, y=counts.to_numpy(), mode="lines", line_color=ACCENT, line_shape="hv",
+        hovertemplate=t("ch_week_of", lang) + " %{x|%d-%m-%Y}: %{y:,} " + t("ch_cases", lang) + "<extra></extra>",
+    ))
+    fig.update_yaxes(title=t("ch_count", lang), **count_axis(counts.max() if len(counts) else 0))
+    fig.update_xaxes(title=None, **(month_ticks(counts.index[0], counts.index[-1], lang) if len(counts) else {}))
+    return base_layout(fig, lang, title, 280)

@@ -1,0 +1,45 @@
+"""Strings inside the shared chart builders (ui/charts.py) and the headline cards (ui/kpis.py)."""
+
+STRINGS = {
+    "ch_unknown": ("Tidak diketahui", "Unknown"),
+    "ch_cases": ("kasus", "cases"),
+    "ch_proven": ("terbukti", "proven"),
+    "ch_count": ("Jumlah kasus", "Cases"),
+    "ch_share": ("Porsi kasus", "Share of cases"),
+    "ch_week_of": ("Pekan", "Week of"),
+    "ch_stage_reported": ("Dilaporkan", "Reported"),
+    "ch_stage_proven": ("Terbukti", "Proven"),
+    "ch_stage_sanctioned": ("Disanksi", "Sanctioned"),
+    "kpi_reported": ("Dilaporkan", "Reported"),
+    "kpi_proven": ("Terbukti", "Proven"),
+    "kpi_sanctioned": ("Disanksi", "Sanctioned"),
+    "kpi_median_days": ("Median hari sampai putusan", "Median days to decision"),
+    "kpi_days_unit": ("hari", "days"),
+    "kpi_reported_help": (
+        "ASN yang dilaporkan (satu baris per orang per kasus).",
+        "Civil servants reported (one row per person per case).",
+    ),
+    "kpi_proven_help": (
+        "Terbukti melanggar (status terbukti atau disanksi); persen dari yang dilaporkan.",
+        "Found in breach (status proven or sanctioned); percent of those reported.",
+    ),
+    "kpi_sanctioned_help": (
+        "Sudah dijatuhi sanksi oleh PPK; persen dari yang terbukti.",
+        "Sanctioned by the appointing official (PPK); percent of those proven.",
+    ),
+    "kpi_median_days_help": (
+        "Median jumlah hari dari tanggal laporan sampai tanggal putusan, untuk kasus yang sudah diputus.",
+        "Median days from the report date to the decision date, for cases already decided.",
+    ),
+    "kpi_before": ("Periode sebelumnya: {before}. {compared}", "Previous period: {before}. {compared}"),
+    "kpi_period": (
+        "Periode {start} s.d. {end} ({days} hari) dibandingkan dengan periode sama panjang sebelumnya, "
+        "{prev_start} s.d. {prev_end}.",
+        "Period {start} to {end} ({days} days) compared with the previous period of equal length, "
+        "{prev_start} to {prev_end}.",
+    ),
+    "kpi_no_period": (
+        "Tidak ada tanggal pada kasus terpilih, jadi tidak ada periode pembanding.",
+        "The chosen cases carry no dates, so there is no period to compare with.",
+    ),
+}
