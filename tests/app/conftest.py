@@ -1,7 +1,8 @@
 """Shared fixtures of the app tests: a small fixture warehouse with known values, and an AppTest factory.
 
-The warehouse holds the 12 cases of `fixtures/register.csv` (11 with a kabupaten/kota, one provincial case
-P24-008, one central-agency case PEM-004). Headline numbers, for exact assertions:
+The warehouse holds the 12 cases of `fixtures/register.csv`, loaded by `etl.load.load_files` (10 with a
+kabupaten/kota, one provincial case P24-008, one central-agency case PEM-004); its 13th row (file row 14, P24-009)
+is rejected for an unknown kabupaten/kota. Headline numbers, for exact assertions:
   all cases:                 reported 12, proven 6, sanctioned 3
   Pilkada 2024 (el):         reported 8, proven 4, sanctioned 2, median days report -> decision 14.5
   Jawa Tengah (prov=33):     reported 5, proven 3, sanctioned 2

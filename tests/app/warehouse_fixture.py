@@ -1,4 +1,8 @@
-"""The fixture warehouse every app and browser test reads: the register in fixtures/, published for real."""
+"""The fixture warehouse every app and browser test reads: the register in fixtures/, loaded by the real loader.
+
+The register has 13 rows: 12 cases load (headers and values are canonical, so every value is exactly as written)
+and row 14 (P24-009, 'Kabupaten Antah Berantah') is rejected for its unknown kabupaten/kota.
+"""
 
 from __future__ import annotations
 
@@ -10,34 +14,12 @@ REGISTER = Path(__file__).with_name("fixtures") / "register.csv"
 
 
 def build_fixture_warehouse(folder: Path) -> Path:
-    """Publish the fixture register into a fresh warehouse under `folder`; returns the published file."""
+    """Load the fixture register into a fresh warehouse under `folder`; returns the published file."""
+    from etl.load import load_files
     from warehouse import db
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NETRA_DATA_DIR", str(folder))
-        _load_register(REGISTER)
+        (result,) = load_files([REGISTER], progress=False)
+        assert (result.rows_loaded, result.rows_rejected) == (12, 1), result.summary()
         return db.current_path()
-
-
-def _load_register(path: Path) -> None:
-    """The fixture register into the warehouse (canonical columns, so every value is exactly as written).
-
-    Written straight through a checked generation until `etl.load.load_files` lands; the register's headers and
-    values are canonical so the loader will read it to the same rows.
-    """
-    from warehouse import db
-
-    with db.new_generation(fresh=True) as con:
-        con.execute(
-            """insert into cases by name
-               select *, 1 as subject_no, 'fixture' as load_id,
-                      row_number() over () + 1 as source_row
-               from read_csv(?, header = true, all_varchar = false, dateformat = '%Y-%m-%d',
-                             types = {'region_code': 'varchar', 'province_code': 'varchar', 'subject_nip': 'varchar'})""",
-            [str(path)],
-        )
-        con.execute(
-            """insert into load_batches values ('fixture', ?, 'fixture', timestamp '2024-12-01 08:00:00', null,
-               12, 12, 0, 0)""",
-            [path.name],
-        )
