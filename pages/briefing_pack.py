@@ -5,7 +5,7 @@ import time
 import streamlit as st
 
 from ui import data
-from ui.briefing import PIECES, PLANNED, briefing
+from ui.briefing import PIECES, briefing
 from ui.context import current
 from ui.export import ExportUnavailable
 from ui.export.pack import MIME, PACKS
@@ -31,7 +31,6 @@ with st.form("bp_form", border=False):
     fmt = st.segmented_control(t("bp_format", lang), list(PACKS), default="pptx", format_func=str.upper,
                                required=True, key="bp_format")
     build = st.form_submit_button(t("bp_build", lang), type="primary", disabled=not can_render)
-st.caption(t("bp_missing", lang, names=", ".join(t(f"bp_piece_{p}", lang) for p in PLANNED)) if PLANNED else "")
 
 wanted = (ctx.filters, tuple(chosen), title, note, fmt)  # a pack is offered only for what it was built from
 if build and not chosen:

@@ -6,6 +6,7 @@ frames of `warehouse.queries` by name, so the pack shows exactly what the pages 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -15,16 +16,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import maps
-from ui import charts
+from ui import charts, charts_timeline, kpis, timeline_logic
 from ui.export.images import Reader, caption_for
 from ui.export.pack import PACKS, Pack, Progress, Slide
 from ui.i18n import t
-from ui.numbers import SEPARATORS
 from ui.theme import ACCENT, FONT, TEMPLATE
 from warehouse import queries
 from warehouse.filters import Filters
 
 MAP_HEIGHT = 560
+Chart = tuple[go.Figure, Filters]  # a figure and the filters it was built from (its caption names them)
 
 
 def plain_reader(path: Path | None = None) -> Reader:
@@ -37,64 +38,84 @@ def plain_reader(path: Path | None = None) -> Reader:
     return read
 
 
-def kpi_chart(frame: pd.DataFrame, lang: str) -> go.Figure:
-    """The headline numbers as four tiles: reported, proven share, sanctioned share, median days to decision."""
-    row = frame.iloc[0]
-    reported = int(row["reported"])
-    share = (lambda n: 100 * int(n) / reported if reported else 0.0)
-    days = row["median_days_to_decision"]
-    tiles = (
-        ("bp_kpi_reported", reported, {"valueformat": ",d"}),
-        ("bp_kpi_proven", share(row["proven"]), {"valueformat": ".1f", "suffix": " %"}),
-        ("bp_kpi_sanctioned", share(row["sanctioned"]), {"valueformat": ".1f", "suffix": " %"}),
-        ("bp_kpi_days", None if pd.isna(days) else float(days), {"valueformat": ".0f"}),
-    )
+def kpi_chart(cards: list[kpis.Card]) -> go.Figure:
+    """Ringkasan's headline cards as one image: label, value and change against the previous period per card."""
     fig = go.Figure()
-    for i, (key, value, number) in enumerate(tiles):
-        fig.add_trace(go.Indicator(
-            mode="number", value=value, title={"text": t(key, lang), "font": {"size": 18}},
-            number={**number, "font": {"size": 54, "color": ACCENT, "family": FONT}},
-            domain={"x": [i / len(tiles) + 0.01, (i + 1) / len(tiles) - 0.01], "y": [0, 1]},
-        ))
-    fig.update_layout(template=TEMPLATE, separators=SEPARATORS.get(lang, SEPARATORS["id"]), height=260)
+    for i, card in enumerate(cards):
+        x = (i + 0.5) / len(cards)
+        for y, text, size, colour in ((0.78, card.label, 18, "#555555"), (0.5, card.value, 40, ACCENT),
+                                      (0.22, card.delta or "", 17, "#555555")):
+            fig.add_annotation(text=html.escape(text, quote=False), x=x, y=y, xref="paper", yref="paper",
+                               showarrow=False, font={"size": size, "color": colour, "family": FONT})
+    fig.update_layout(template=TEMPLATE, height=260, xaxis={"visible": False}, yaxis={"visible": False})
     return fig
 
 
-def _kpis(read: Reader, filters: Filters, lang: str) -> go.Figure:
-    return kpi_chart(read("kpis", filters), lang)
+def _kpis(read: Reader, filters: Filters, lang: str) -> Chart:
+    """As on Ringkasan: this period's numbers against the previous period of the same length."""
+    now = read("kpis", filters)
+    period = kpis.comparison_period(filters, read("data_extent", filters))
+    before = read("kpis", filters.previous_period(*period)) if period else None
+    return kpi_chart(kpis.kpi_cards(now, before, period, lang)), filters
 
 
-def _funnel(read: Reader, filters: Filters, lang: str) -> go.Figure:
-    return charts.funnel_chart(read("funnel", filters), lang)
+def _funnel(read: Reader, filters: Filters, lang: str) -> Chart:
+    return charts.funnel_chart(read("funnel", filters), lang), filters
 
 
-def _map(read: Reader, filters: Filters, lang: str) -> go.Figure:
+def _map(read: Reader, filters: Filters, lang: str) -> Chart:
     """Cases per province, or per kabupaten/kota inside the chosen provinces (as the Peta page opens)."""
     level = "kabupaten" if filters.provinces else "provinsi"
     base = read("cases_by_region" if level == "kabupaten" else "cases_by_province", filters)
     none = base.iloc[:0]  # the count metric needs no comparison period
     frame = maps.region_metrics(base, none, none)
-    return maps.best_map(frame, "count", lang, level=level, focus_province=filters.provinces, height=MAP_HEIGHT)
+    return maps.best_map(frame, "count", lang, level=level, focus_province=filters.provinces,
+                         height=MAP_HEIGHT), filters
 
 
-def _breakdowns(read: Reader, filters: Filters, lang: str) -> go.Figure:
+def _breakdowns(read: Reader, filters: Filters, lang: str) -> Chart:
     frame = read("breakdowns", filters)
-    return charts.heatmap_chart(frame[frame["dimension"] == "type_severity"], lang)
+    return charts.heatmap_chart(frame[frame["dimension"] == "type_severity"], lang), filters
 
 
-def _timeline(read: Reader, filters: Filters, lang: str) -> go.Figure:
-    return charts.weekly_chart(read("overview_weekly", filters), lang)
+def _election(read: Reader, filters: Filters) -> tuple[timeline_logic.ElectionCalendar, Filters]:
+    """The one election Linimasa shows by default (the latest chosen) and the filters narrowed to it."""
+    calendar = read("election_calendar")
+    election = timeline_logic.election_choices(calendar, filters.elections)[-1]
+    return timeline_logic.calendar_for(calendar, election), timeline_logic.for_election(filters, election)
 
 
-# piece -> (title key, builder); the order is the order of the slides
-PIECES: dict[str, tuple[str, Callable[[Reader, Filters, str], go.Figure]]] = {
+def _timeline(read: Reader, filters: Filters, lang: str) -> Chart | None:
+    """Linimasa's default view: weekly cases by type on calendar dates, stages as bands, spikes and late weeks."""
+    cal, narrowed = _election(read, filters)
+    counts = read("timeline_counts", narrowed, 7, "violation_type")
+    if counts.empty:
+        return None
+    weekly = timeline_logic.bucket_totals(counts, 7)
+    lag = timeline_logic.lag_days(read("reporting_lag", narrowed), narrowed.date_basis)
+    late = timeline_logic.incomplete_offsets(weekly, 7, cal.last_report, lag)
+    fig = charts_timeline.timeline_chart(counts, cal.stages, cal.voting_day, "calendar", "violation_type", lang, 7,
+                                         timeline_logic.spike_weeks(weekly), late)
+    return fig, narrowed
+
+
+def _prepost(read: Reader, filters: Filters, lang: str) -> Chart | None:
+    """Weekly rate per stage and before / since voting day, for the same election as the timeline."""
+    _, narrowed = _election(read, filters)
+    summary = read("stage_summary", narrowed)
+    return (charts_timeline.prepost_chart(summary, lang), narrowed) if int(summary["cases"].sum()) else None
+
+
+# piece -> (title key, builder); the order is the order of the slides. A builder returns None when its chart
+# would be empty for these filters (e.g. no case of the chosen election), and the slide is left out.
+PIECES: dict[str, tuple[str, Callable[[Reader, Filters, str], Chart | None]]] = {
     "kpis": ("bp_piece_kpis", _kpis),
     "funnel": ("bp_piece_funnel", _funnel),
     "map": ("bp_piece_map", _map),
     "breakdowns": ("bp_piece_breakdowns", _breakdowns),
     "timeline": ("bp_piece_timeline", _timeline),
+    "prepost": ("bp_piece_prepost", _prepost),
 }
-PLANNED = ("prepost",)  # listed in issue 6, waiting for its builder (ui/charts_timeline.py)
 
 
 def build_pack(pieces: list[str], filters: Filters, lang: str, read: Reader, title: str, note: str = "",
@@ -103,8 +124,11 @@ def build_pack(pieces: list[str], filters: Filters, lang: str, read: Reader, tit
     about = caption_for(title, filters, lang, read)
     slides = []
     for piece, (title_key, builder) in PIECES.items():
-        if piece in pieces:
-            slides.append(Slide(builder(read, filters, lang), replace(about, title=t(title_key, lang))))
+        chart = builder(read, filters, lang) if piece in pieces else None
+        if chart is not None:
+            figure, used = chart
+            caption = replace(about, title=t(title_key, lang), filters=used.caption(lang))
+            slides.append(Slide(figure, caption))
     return Pack(title, note, about, tuple(slides), made_at or datetime.now())
 
 

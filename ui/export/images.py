@@ -183,7 +183,7 @@ def _stack_svg(top: bytes, bottom: bytes, width: int, top_height: int, bottom_he
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width}" '
         f'height="{total}" viewBox="0 0 {width} {total}">{top.decode("utf-8")}{lower}</svg>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def _stack_pdf(top: bytes, bottom: bytes, width: int, top_height: int, bottom_height: int) -> bytes:

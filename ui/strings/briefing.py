@@ -4,9 +4,12 @@ STRINGS = {
     # caption block under every exported chart
     "export_data_as_of": ("Data per {when}", "Data as of {when}"),
     "export_source": (
-        "Sumber: {sources} (register kasus yang dimuat ke Netra)", "Source: {sources} (case registers loaded into Netra)"
+        "Sumber: {sources} (register kasus yang dimuat ke Netra)",
+        "Source: {sources} (case registers loaded into Netra)",
     ),
-    "export_source_none": ("Sumber: register kasus yang dimuat ke Netra", "Source: case registers loaded into Netra"),
+    "export_source_none": (
+        "Sumber: register kasus yang dimuat ke Netra", "Source: case registers loaded into Netra"
+    ),
     "export_synthetic": (
         "DATA SINTETIS — dibuat untuk demonstrasi, bukan data kasus yang sebenarnya",
         "SYNTHETIC DATA — generated for demonstration, not real case records",
@@ -39,17 +42,15 @@ STRINGS = {
     "bp_failed": ("Paket gagal dibuat.", "The pack could not be built."),
     "bp_download": ("Unduh {fmt}", "Download {fmt}"),
     "bp_none_chosen": ("Pilih sedikitnya satu grafik.", "Choose at least one chart."),
-    "bp_missing": (
-        "Belum tersedia di versi ini, jadi dilewati: {names}.",
-        "Not available in this version yet, so skipped: {names}.",
-    ),
     # the pieces of a pack
     "bp_piece_kpis": ("Angka utama", "Headline numbers"),
     "bp_piece_funnel": ("Alur penanganan", "Enforcement funnel"),
     "bp_piece_map": ("Peta kasus", "Case map"),
     "bp_piece_breakdowns": ("Rincian jenis dan tingkat", "Type and severity breakdown"),
     "bp_piece_timeline": ("Linimasa mingguan", "Weekly timeline"),
-    "bp_piece_prepost": ("Sebelum dan sesudah penetapan", "Before and after candidates are set"),
+    "bp_piece_prepost": (
+        "Laju mingguan per tahapan, sebelum dan sejak hari-H", "Weekly rate per stage, before and since voting day"
+    ),
     "bp_kpi_reported": ("Dilaporkan", "Reported"),
     "bp_kpi_proven": ("Terbukti (% dilaporkan)", "Proven (% of reported)"),
     "bp_kpi_sanctioned": ("Disanksi (% dilaporkan)", "Sanctioned (% of reported)"),
