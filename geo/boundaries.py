@@ -8,6 +8,7 @@ NETRA_GEO_SOURCE. A manifest records the source hashes so a second install with 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import shutil
@@ -141,13 +142,43 @@ def check_codes(collection: dict, level: str, expected: list[str] | None = None)
     return report
 
 
+def feature_bounds(collection: dict, level: str) -> dict[str, list[float]]:
+    """{code: [west, south, east, north]} per feature, so a map can frame exactly the regions it shows."""
+    code_key = LEVELS[level][1]
+    bounds = {}
+    for feature in collection["features"]:
+        positions = list(_positions((feature.get("geometry") or {}).get("coordinates") or []))
+        if positions:
+            lons, lats = [p[0] for p in positions], [p[1] for p in positions]
+            code = str((feature.get("properties") or {}).get(code_key, feature.get("id")))
+            bounds[code] = [min(lons), min(lats), max(lons), max(lats)]
+    return bounds
+
+
+def _positions(coordinates):
+    """Every [lon, lat] of a nested GeoJSON coordinate list."""
+    if coordinates and isinstance(coordinates[0], int | float):
+        yield coordinates
+        return
+    for part in coordinates:
+        yield from _positions(part)
+
+
+def installed_bounds(level: str) -> dict[str, list[float]]:
+    """Bounds per code of the installed boundaries of `level` (empty when none are installed)."""
+    path = settings.geo_dir() / MANIFEST
+    return _bounds_of(str(path), path.stat().st_mtime_ns, level) if path.is_file() else {}
+
+
+@functools.lru_cache(maxsize=4)
+def _bounds_of(path: str, mtime_ns: int, level: str) -> dict[str, list[float]]:
+    """Read once per manifest version (the mtime is part of the key, so a reinstall is seen)."""
+    return json.loads(Path(path).read_text(encoding="utf-8")).get("bounds", {}).get(level, {})
+
+
 def _has_coordinates(coordinates) -> bool:
     """True when a nested coordinate list holds at least one position."""
-    if not isinstance(coordinates, list) or not coordinates:
-        return False
-    if isinstance(coordinates[0], int | float):
-        return True
-    return any(_has_coordinates(part) for part in coordinates)
+    return isinstance(coordinates, list) and next(_positions(coordinates), None) is not None
 
 
 def simplified(collection: dict, tolerance: float) -> dict:
@@ -193,17 +224,19 @@ class InstallResult:
     reports: dict[str, CodeReport]
     tolerances: dict[str, float | None]
     sizes: dict[str, int]
+    bounds: dict[str, dict[str, list[float]]] = field(default_factory=dict)
 
     def to_manifest(self, source_hashes: dict[str, str], output_hashes: dict[str, str]) -> dict:
         """The JSON record kept next to the installed files."""
         return {"source_sha256": source_hashes, "output_sha256": output_hashes, "sizes": self.sizes,
-                "tolerances": self.tolerances, "reports": {k: asdict(v) for k, v in self.reports.items()}}
+                "tolerances": self.tolerances, "reports": {k: asdict(v) for k, v in self.reports.items()},
+                "bounds": self.bounds}
 
 
 def _up_to_date(source: Path, geo_dir: Path, static_dir: Path, source_hashes: dict[str, str]) -> bool:
     """True when the last install used these very source files and its outputs are intact in both places."""
     record = manifest(geo_dir)
-    if not record or record.get("source_sha256") != source_hashes:
+    if not record or record.get("source_sha256") != source_hashes or "bounds" not in record:
         return False
     for name, digest in record.get("output_sha256", {}).items():
         for folder in (geo_dir, static_dir):
@@ -225,12 +258,13 @@ def install(source: Path, geo_dir: Path | None = None, static_dir: Path | None =
     if _up_to_date(source, geo_dir, static_dir, source_hashes):
         record = manifest(geo_dir)
         reports = {level: CodeReport(**data) for level, data in record["reports"].items()}
-        return InstallResult(True, reports, record["tolerances"], record["sizes"])
+        return InstallResult(True, reports, record["tolerances"], record["sizes"], record["bounds"])
     result = InstallResult(False, {}, {}, {})
     outputs: dict[str, bytes] = {}
     for level, (name, _, _) in LEVELS.items():
         collection = read_collection(source / name)
         result.reports[level] = check_codes(collection, level)
+        result.bounds[level] = feature_bounds(collection, level)
         if (source / name).stat().st_size <= budget:
             outputs[name], result.tolerances[level] = (source / name).read_bytes(), None
         else:

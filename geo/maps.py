@@ -1,0 +1,299 @@
+"""Map builders: a geo choropleth by kabupaten/kota or province, and a centroid bubble map when boundaries are absent.
+
+Pure: DataFrames in, go.Figure out, no Streamlit. The boundaries go by URL (the browser fetches them once; a
+rerun re-sends only ~20 KB of values), base layers are hidden and the world topojson is local: without it an
+offline geo map is silently blank (STACK.md §2, §7).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Collection
+from dataclasses import replace
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import boundaries
+from ui.i18n import t
+from ui.numbers import SEPARATORS, number, signed
+from ui.theme import DIVERGING, NO_DATA, SEQUENTIAL
+
+METRICS = ("count", "rate", "proven_share", "change")
+LEVELS = ("kabupaten", "provinsi")
+PROVINCE_ONLY = ("rate",)  # PNS headcounts are published per province only (domain.md §4)
+LOW_COUNT = 5  # both periods below this: absolute change only, no percentage (1 → 3 is not "+200%")
+CHANGE_CAP = 100  # % at which the diverging scale stops; bigger rises (and rises from zero) get the top colour
+DEFAULT_CHANGE_DAYS = 90  # the "recent" period when the filters give no date range
+PER = 100_000
+PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": True}
+MAP_TEMPLATE = "netra"  # our fonts and separators; plotly_white adds 7 KB of axis styling, re-sent per rerun
+NOMINAL_WIDTH, LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT = 580, 60, 300, 640  # px; the map column of a wide page
+BUBBLE_PX = 40  # diameter of the biggest bubble
+PAD = 0.02  # of the larger side, so border strokes at the edge are not cut
+MARGIN_DEG = 1  # around centroids when there are no boundary boxes: roughly where borders reach
+BORDER, BORDER_SELECTED = ("#8c8c8c", 0.3), ("#1a1a1a", 2.5)
+
+
+def change_filters(filters, first_day, last_day):
+    """(recent, previous): the chosen dates (else the last DEFAULT_CHANGE_DAYS of data) and the period before."""
+    end = filters.date_to or last_day
+    start = filters.date_from or max(first_day, end - timedelta(days=DEFAULT_CHANGE_DAYS - 1))
+    recent = replace(filters, date_from=start, date_to=end)
+    return recent, recent.previous_period(start, end)
+
+
+def region_metrics(base: pd.DataFrame, recent: pd.DataFrame | None = None,
+                   previous: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every map metric per region from query frames (cases_by_region or cases_by_province) keyed on `code`.
+
+    The change metric needs the counts of the recent and the previous period; without them it is left out.
+    """
+    frame = base.copy()
+    reported = frame["reported"].astype(float)
+    frame["proven_share"] = (frame["proven"] / reported.where(reported > 0) * 100).astype(float)
+    pns = frame["pns_count"].astype(float) if "pns_count" in frame else pd.Series(np.nan, index=frame.index)
+    frame["rate"] = reported / pns.where(pns > 0) * PER
+    if recent is None or previous is None:
+        return frame
+    now = recent.set_index("code")["reported"].reindex(frame["code"]).fillna(0).to_numpy(dtype=float)
+    before = previous.set_index("code")["reported"].reindex(frame["code"]).fillna(0).to_numpy(dtype=float)
+    low = (now < LOW_COUNT) & (before < LOW_COUNT)
+    frame["recent"], frame["previous"], frame["change_abs"] = now, before, now - before
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame["change_pct"] = np.where(low | (before == 0), np.nan, (now - before) / before * 100)
+    frame["change_kind"] = np.select([low, before == 0], ["low", "new"], "pct")
+    return frame
+
+
+def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
+    """The number each region is coloured by; NaN means 'no value' (drawn grey, explained under the map)."""
+    if metric == "count":
+        return frame["reported"].astype(float)
+    if metric in ("rate", "proven_share"):
+        return frame[metric]
+    if metric == "change":
+        capped = frame["change_pct"].clip(-CHANGE_CAP, CHANGE_CAP)
+        return capped.where(frame["change_kind"] != "new", float(CHANGE_CAP))
+    raise ValueError(f"unknown metric {metric!r}; expected one of {METRICS}")
+
+
+def change_text(row, lang: str) -> str:
+    """'+3 (+60,0%)', '+2 (kasus sedikit)' or '+7 (baru)': the change in words for hover and table."""
+    absolute = signed(row["change_abs"], lang)
+    if row["change_kind"] == "low":
+        return f"{absolute} ({t('map_change_low', lang)})"
+    if row["change_kind"] == "new":
+        return f"{absolute} ({t('map_change_new', lang)})"
+    return f"{absolute} ({signed(row['change_pct'], lang, 1)}%)"
+
+
+def _hover_fields(rows: pd.DataFrame, level: str) -> list[str]:
+    """What the hover shows: the change only when the frame has it, the rate only for provinces."""
+    return ["reported", "proven", "share"] + (["change"] if "change_kind" in rows else []) + (
+        ["rate"] if level == "provinsi" else [])
+
+
+def _hover_values(rows: pd.DataFrame, fields: list[str], lang: str) -> list[list]:
+    """customdata rows for `fields`; share, rate and change pre-formatted (hover cannot format a missing number)."""
+    makers = {
+        "reported": lambda: rows["reported"].astype(int).tolist(),
+        "proven": lambda: rows["proven"].astype(int).tolist(),
+        "share": lambda: [number(v, lang, 1) + "%" if pd.notna(v) else "—" for v in rows["proven_share"]],
+        "rate": lambda: [number(v, lang, 1) for v in rows["rate"]],
+        "change": lambda: [change_text(row, lang) for _, row in rows.iterrows()],
+    }
+    return [list(values) for values in zip(*(makers[field]() for field in fields), strict=True)]
+
+
+def _hover(lang: str, level: str, fields: list[str], name: str, province: str, first: int = 0) -> str:
+    """Hover template over customdata laid out as `fields`, starting at index `first`."""
+    ref = {field: f"%{{customdata[{first + i}]{':,' if field in ('reported', 'proven') else ''}}}"
+           for i, field in enumerate(fields)}
+    lines = [f"<b>{name}</b>"] + ([province] if level == "kabupaten" else [])
+    lines += [f"{t('map_cases', lang)}: {ref['reported']}",
+              f"{t('map_proven', lang)}: {ref['proven']} ({ref['share']})"]
+    lines += [f"{t('map_rate', lang)}: {ref['rate']}"] if "rate" in ref else []
+    lines += [f"{t('map_change', lang)}: {ref['change']}"] if "change" in ref else []
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def _focused(frame: pd.DataFrame, focus_province) -> pd.DataFrame:
+    """Rows inside the focus province(s); all rows when there is no focus."""
+    if not focus_province:
+        return frame
+    wanted = [focus_province] if isinstance(focus_province, str) else list(focus_province)
+    return frame[frame["province_code"].isin(wanted)]
+
+
+def _colours(metric: str, lang: str) -> dict:
+    """Colour scale, range and colour bar of a metric: diverging around zero for change, sequential otherwise."""
+    bar = {"title": {"text": t(f"map_colorbar_{metric}", lang), "side": "top"}, "orientation": "h",
+           "thickness": 12, "len": 0.5, "x": 0.96, "xanchor": "right", "y": 0, "yanchor": "top"}  # room: "≥ +100%"
+    if metric == "change":
+        ticks = [-CHANGE_CAP, -CHANGE_CAP // 2, 0, CHANGE_CAP // 2, CHANGE_CAP]
+        labels = [f"{v:+d}%" if v else "0" for v in ticks[:-1]] + [f"≥ +{CHANGE_CAP}%"]
+        return {"colorscale": DIVERGING, "zmin": -CHANGE_CAP, "zmax": CHANGE_CAP, "zmid": 0,
+                "colorbar": {**bar, "tickvals": ticks, "ticktext": labels}}
+    if metric == "proven_share":
+        return {"colorscale": SEQUENTIAL, "zmin": 0, "zmax": 100, "colorbar": {**bar, "ticksuffix": "%"}}
+    return {"colorscale": SEQUENTIAL, "zmin": 0, "colorbar": bar}
+
+
+def _borders(codes: pd.Series, selected: Collection[str]) -> dict:
+    """Thin grey borders; a thick dark outline around the selected regions."""
+    if not selected:
+        return {"color": BORDER[0], "width": BORDER[1]}
+    chosen = codes.isin(list(selected)).to_numpy()
+    return {"color": np.where(chosen, BORDER_SELECTED[0], BORDER[0]).tolist(),
+            "width": np.where(chosen, BORDER_SELECTED[1], BORDER[1]).tolist()}
+
+
+def _compact(values: pd.Series) -> list:
+    """Colour values with no more digits than the eye can see (every byte is re-sent on each rerun)."""
+    rounded = values.round(1)
+    return rounded.astype(int).tolist() if (rounded % 1 == 0).all() else rounded.tolist()
+
+
+def extent(rows: pd.DataFrame, bounds: dict[str, list[float]] | None = None) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the shown regions: their boundary boxes, else centroids ± MARGIN_DEG."""
+    boxes = [bounds[code] for code in rows["code"] if code in bounds] if bounds else []
+    if boxes and len(boxes) == len(rows):
+        west, south, east, north = np.array(boxes).T
+        pad = PAD * max(east.max() - west.min(), north.max() - south.min())
+        return west.min() - pad, south.min() - pad, east.max() + pad, north.max() + pad
+    return (rows["lon"].min() - MARGIN_DEG, rows["lat"].min() - MARGIN_DEG,
+            rows["lon"].max() + MARGIN_DEG, rows["lat"].max() + MARGIN_DEG)
+
+
+def fitted_height(box: tuple[float, float, float, float], width: int = NOMINAL_WIDTH) -> int:
+    """Figure height that shows `box` at `width` px without bands of empty paper (equirectangular)."""
+    west, south, east, north = box
+    return int(np.clip(width * (north - south) / (east - west) + LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT))
+
+
+def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | None, revision: str) -> go.Figure:
+    """Hidden base layers, framed on the shown regions, zoom kept across reruns of the same view (uirevision).
+
+    plotly.js fits the locations into the box of the lon/lat ranges, which default to the whole world (2:1):
+    a tall province never got taller than half the width. Ranges equal to the regions' own box fill the frame.
+    Equirectangular: near the equator it is Mercator to within a few percent, and simpler for plotly to fit.
+    """
+    west, south, east, north = (float(v) for v in box)
+    fig.update_geos(visible=False, fitbounds="locations", projection_type="equirectangular",
+                    bgcolor="rgba(0,0,0,0)", lonaxis_range=[west, east], lataxis_range=[south, north])
+    fig.update_layout(
+        template=MAP_TEMPLATE, separators=SEPARATORS.get(lang, SEPARATORS["id"]),
+        height=height or fitted_height(box), margin={"l": 0, "r": 0, "t": 0, "b": LEGEND_PX},
+        uirevision=revision,
+        annotations=[{"text": t(f"map_no_value_{metric}", lang, low=LOW_COUNT), "showarrow": False,
+                      "xref": "paper", "yref": "paper", "x": 0, "y": -0.02, "yanchor": "top", "xanchor": "left",
+                      "font": {"size": 11, "color": "#6b6b6b"}}],
+    )
+    return fig
+
+
+def _shown(frame: pd.DataFrame, level: str, focus_province) -> pd.DataFrame:
+    """The rows a map draws: the focus province(s)' kabupaten/kota, or everything (provinces are never focused)."""
+    return _focused(frame, focus_province if level == "kabupaten" else None)
+
+
+def _parts(rows: pd.DataFrame, metric: str, lang: str) -> list[tuple[pd.DataFrame, pd.Series, dict | None]]:
+    """(rows, values, colour settings) for regions with a value, then (…, None) for those drawn grey."""
+    values = metric_values(rows, metric)
+    has = values.notna().to_numpy()
+    return [(rows[keep], values[keep], colours)
+            for keep, colours in ((has, _colours(metric, lang)), (~has, None)) if keep.any()]
+
+
+def _revision(kind: str, rows: pd.DataFrame) -> str:
+    """uirevision: the same view keeps the user's zoom across reruns; another level or focus starts fitted."""
+    return f"{kind}:{','.join(sorted(set(rows['province_code'])))}"
+
+
+def region_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten", focus_province=None,
+               selected: Collection[str] = (), height: int | None = None) -> go.Figure:
+    """Geo choropleth of `metric` per kabupaten/kota or province; regions without a value drawn grey on purpose."""
+    if level == "kabupaten" and metric in PROVINCE_ONLY:
+        raise ValueError(f"{metric} exists per province only")
+    _, code_key, name_key = boundaries.LEVELS[level]
+    rows = _shown(frame, level, focus_province)
+    fields = _hover_fields(rows, level)
+    common = {"geojson": boundaries.url(level), "featureidkey": f"properties.{code_key}",
+              "hovertemplate": _hover(lang, level, fields, f"%{{properties.{name_key}}}", "%{properties.nama_prov}"),
+              "unselected": {"marker": {"opacity": 1}}}  # a click must not dim the other regions
+    fig = go.Figure()
+    for part, values, colours in _parts(rows, metric, lang):
+        fig.add_trace(go.Choropleth(
+            locations=part["code"], z=_compact(values) if colours else [0] * len(part),
+            customdata=_hover_values(part, fields, lang), marker_line=_borders(part["code"], selected),
+            **(colours or {"colorscale": [[0, NO_DATA], [1, NO_DATA]], "showscale": False}), **common,
+        ))
+    box = extent(rows, boundaries.installed_bounds(level))
+    return _layout(fig, box, metric, lang, height, _revision(level, rows))
+
+
+def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten", focus_province=None,
+               selected: Collection[str] = (), height: int | None = None) -> go.Figure:
+    """Fallback without boundaries: a bubble per centroid (regions.lat/lon), sized by cases, coloured by metric."""
+    rows = _shown(frame, level, focus_province)
+    fields = _hover_fields(rows, level)
+    biggest = max(float(rows["reported"].max()), 1.0)
+    fig = go.Figure()
+    for part, values, colours in _parts(rows, metric, lang):
+        marker = {"size": np.maximum(np.sqrt(part["reported"] / biggest) * BUBBLE_PX, 5).round(1).tolist(),
+                  "line": _borders(part["code"], selected), "color": _compact(values) if colours else NO_DATA}
+        if colours:
+            marker |= {"colorscale": colours["colorscale"], "colorbar": colours["colorbar"], "cmin": colours["zmin"],
+                       **{f"c{k[1:]}": colours[k] for k in ("zmax", "zmid") if k in colours}}
+        fig.add_trace(go.Scattergeo(
+            lat=part["lat"], lon=part["lon"], mode="markers", marker=marker, text=part["name"],
+            hovertext=part["province_name"], showlegend=False, unselected={"marker": {"opacity": 1}},
+            customdata=[[code, *row] for code, row in zip(part["code"], _hover_values(part, fields, lang))],
+            hovertemplate=_hover(lang, level, fields, "%{text}", "%{hovertext}", first=1),  # [0] is the code
+        ))
+    return _layout(fig, extent(rows), metric, lang, height, _revision(f"bubble:{level}", rows))
+
+
+def best_map(frame: pd.DataFrame, metric: str, lang: str, **options) -> go.Figure:
+    """The boundary choropleth when boundaries are installed, else the centroid bubble map."""
+    return (region_map if boundaries.installed() else bubble_map)(frame, metric, lang, **options)
+
+
+def clicked_codes(selection: dict | None) -> list[str]:
+    """Region or province codes of the clicked points of a plotly selection event (choropleth or bubbles)."""
+    points = (selection or {}).get("points") or []
+    return [str(point.get("location") or (point.get("customdata") or [None])[0]) for point in points
+            if point.get("location") or point.get("customdata")]
+
+
+def ranked_table(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten",
+                 focus_province=None) -> pd.DataFrame:
+    """The map's numbers as a table, best first by `metric` (regions without a value last)."""
+    rows = _shown(frame, level, focus_province).copy()
+    rows["_value"] = metric_values(rows, metric)
+    rows = rows.sort_values(["_value", "reported", "name"], ascending=[False, False, True], na_position="last")
+    table = pd.DataFrame({
+        t("map_col_rank", lang): range(1, len(rows) + 1),
+        t("map_col_region", lang): rows["name"].to_numpy(),
+        t("map_col_province", lang): rows["province_name"].to_numpy(),
+        t("map_cases", lang): rows["reported"].to_numpy(int),
+        t("map_proven", lang): rows["proven"].to_numpy(int),
+        t("map_col_share", lang): rows["proven_share"].round(1).to_numpy(),
+        t("map_rate", lang): rows["rate"].round(1).to_numpy(),
+    })
+    if "change_kind" in rows:
+        table[t("map_change", lang)] = [change_text(row, lang) for _, row in rows.iterrows()]
+    return table.drop(columns=[t("map_col_province", lang)] if level == "provinsi" else [t("map_rate", lang)])
+
+
+def for_export(fig: go.Figure) -> go.Figure:
+    """A copy whose boundary URLs point at the installed files (file://): kaleido cannot fetch app/static/."""
+    exported = copy.deepcopy(fig)
+    for level, (file_name, _, _) in boundaries.LEVELS.items():
+        exported.update_traces(geojson=boundaries.installed_path(level).as_uri(),
+                               selector=lambda trace, name=file_name: isinstance(trace.geojson, str)
+                               and trace.geojson.endswith(name))
+    return exported

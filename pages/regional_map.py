@@ -1,0 +1,62 @@
+"""Peta — where are the cases, relative to what, and where are they rising? Click to drill down and filter."""
+
+import pandas as pd
+import streamlit as st
+
+from geo import boundaries, maps
+from ui import map_state as state
+from ui.context import current
+from ui.data import read
+from ui.i18n import t
+from warehouse.labels import label
+
+ctx = current()
+lang = ctx.lang
+st.header(t("peta_title", lang))
+map_filters = ctx.filters.without("regions")  # every region stays on the map; the chosen one is outlined
+extent = read("data_extent", map_filters).iloc[0]
+if pd.isna(extent["last_day"]):
+    st.info(t("empty_state", lang))
+    st.stop()
+
+state.init_state()
+level_col, metric_col = st.columns([1, 2], vertical_alignment="bottom")
+level = level_col.segmented_control(
+    t("peta_level", lang), maps.LEVELS, key=state.LEVEL_KEY, required=True,
+    format_func=lambda v: t(f"peta_level_{v}", lang), on_change=state.level_changed)
+metric = metric_col.segmented_control(
+    t("peta_metric", lang), maps.METRICS, key=state.METRIC_KEY, required=True,
+    format_func=lambda v: t(f"peta_metric_{v}", lang), on_change=state.metric_changed)
+focus = state.focus_provinces(ctx.filters) if level == "kabupaten" else ()
+if focus or ctx.filters.regions or ctx.filters.provinces:
+    st.button(t("peta_back", lang), on_click=state.back_to_indonesia)
+
+query = "cases_by_province" if level == "provinsi" else "cases_by_region"
+recent, previous = maps.change_filters(map_filters, extent["first_day"].date(), extent["last_day"].date())
+frame = maps.region_metrics(read(query, map_filters), read(query, recent), read(query, previous))
+figure = maps.best_map(frame, metric, lang, level=level, focus_province=focus, selected=ctx.filters.regions)
+
+map_col, table_col = st.columns([3, 2])
+with map_col:
+    if not boundaries.installed():
+        st.warning(t("peta_fallback", lang))
+    st.plotly_chart(figure, key=state.MAP_KEY, on_select=state.map_clicked, selection_mode="points", theme=None,
+                    config=maps.PLOTLY_CONFIG)
+with table_col:
+    st.dataframe(maps.ranked_table(frame, metric, lang, level, focus), hide_index=True, height=figure.layout.height)
+
+if focus:
+    st.caption(t("peta_focus", lang, where=", ".join(label("province_code", code, lang) for code in focus)))
+st.caption(t("peta_click_hint", lang))
+st.caption(map_filters.caption(lang))
+if metric == "rate":
+    st.caption(t("peta_rate_note", lang))
+if metric == "change":
+    st.caption(state.change_period_text(recent, previous, lang))
+    if not (map_filters.date_from and map_filters.date_to):
+        st.caption(t("peta_change_default", lang, days=maps.DEFAULT_CHANGE_DAYS))
+    st.caption(t("peta_change_rule", lang, low=maps.LOW_COUNT, cap=maps.CHANGE_CAP))
+unmapped = read("cases_unmapped", map_filters).iloc[0][f"without_{'region' if level == 'kabupaten' else 'province'}"]
+if unmapped:
+    st.caption(t("peta_unmapped", lang, n=int(unmapped), what=t(f"peta_unmapped_{level}", lang)))
+st.caption(t("peta_attribution", lang))

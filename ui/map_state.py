@@ -1,0 +1,74 @@
+"""The Peta page's state: level, metric and drill-down focus, changed by callbacks so the rerun starts right.
+
+Callbacks run before the script, hence before the sidebar draws: a map click that sets the shared region filter
+(`st.session_state["kab"]`) is seen by every widget and page on that very rerun.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.maps import PROVINCE_ONLY, clicked_codes
+from ui.filters import PROVINCE_KEY, REGION_KEY
+from ui.i18n import t
+from warehouse.filters import Filters
+from warehouse.labels import label
+
+LEVEL_KEY, METRIC_KEY, FOCUS_KEY, MAP_KEY = "peta_level", "peta_metric", "peta_focus", "peta_map"
+DEFAULTS = {LEVEL_KEY: "kabupaten", METRIC_KEY: "count"}
+
+
+def init_state() -> None:
+    """Default level and metric, set before the widgets so a callback may change them later without a warning."""
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+
+
+def focus_provinces(filters: Filters) -> tuple[str, ...]:
+    """The provinces the kabupaten/kota map zooms to: the drilled-into one, else the sidebar's provinces."""
+    drilled = st.session_state.get(FOCUS_KEY)
+    return (drilled,) if drilled else filters.provinces
+
+
+def level_changed() -> None:
+    """Switching level leaves the drill-down; the kabupaten/kota level has no per-PNS rate."""
+    st.session_state.pop(FOCUS_KEY, None)
+    if st.session_state[LEVEL_KEY] == "kabupaten" and st.session_state[METRIC_KEY] in PROVINCE_ONLY:
+        st.session_state[METRIC_KEY] = DEFAULTS[METRIC_KEY]
+
+
+def metric_changed() -> None:
+    """A province-only metric moves the map to provinces."""
+    if st.session_state[METRIC_KEY] in PROVINCE_ONLY:
+        st.session_state[LEVEL_KEY] = "provinsi"
+        st.session_state.pop(FOCUS_KEY, None)
+
+
+def map_clicked() -> None:
+    """A province click zooms to its kabupaten/kota; a kabupaten/kota click filters every page to it."""
+    codes = clicked_codes((st.session_state.get(MAP_KEY) or {}).get("selection"))
+    if not codes:
+        return
+    code = codes[0]
+    st.session_state[FOCUS_KEY] = code.split(".")[0]
+    if "." in code:
+        st.session_state[REGION_KEY] = [code]
+        return
+    st.session_state[LEVEL_KEY] = "kabupaten"
+    if st.session_state.get(METRIC_KEY) in PROVINCE_ONLY:
+        st.session_state[METRIC_KEY] = DEFAULTS[METRIC_KEY]
+
+
+def back_to_indonesia() -> None:
+    """Leave the drill-down and clear the province and region filters: the whole country again."""
+    st.session_state.pop(FOCUS_KEY, None)
+    st.session_state[REGION_KEY] = []
+    st.session_state[PROVINCE_KEY] = []
+
+
+def change_period_text(recent: Filters, previous: Filters, lang: str) -> str:
+    """'Perubahan: 13-08-2024 s.d. 10-11-2024 dibanding …': which two periods the change metric compares."""
+    days = {"start": recent.date_from, "end": recent.date_to,
+            "prev_start": previous.date_from, "prev_end": previous.date_to}
+    return t("peta_change_period", lang, basis=label("date_basis", recent.date_basis, lang),
+             **{key: day.strftime("%d-%m-%Y") for key, day in days.items()})
