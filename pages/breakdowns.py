@@ -6,6 +6,7 @@ import streamlit as st
 from ui import charts
 from ui.context import current
 from ui.data import read
+from ui.export_buttons import export_buttons
 from ui.filters import empty_state
 from ui.i18n import t
 
@@ -29,6 +30,7 @@ for row in LAYOUT:
     for column, place in zip(row, st.columns(len(row)), strict=True):
         with place:
             st.subheader(t(f"rb_{column}", lang))
-            st.plotly_chart(charts.breakdown_chart(frame, column, lang, shares), config=charts.PLOTLY_CONFIG,
-                            key=f"rb_{column}")
+            figure = charts.breakdown_chart(frame, column, lang, shares)
+            st.plotly_chart(figure, config=charts.PLOTLY_CONFIG, key=f"rb_{column}")
             st.caption(caption + (f" {t('rb_severity_note', lang)}" if "severity" in column else ""))
+            export_buttons(figure, f"rincian-{column}", t(f"rb_{column}", lang))

@@ -8,6 +8,7 @@ import streamlit as st
 from ui import charts, kpis
 from ui.context import current
 from ui.data import read
+from ui.export_buttons import export_buttons
 from ui.filters import empty_state
 from ui.i18n import t
 from warehouse.labels import label
@@ -31,13 +32,16 @@ st.caption(caption)
 left, right = st.columns(2)
 with left:
     st.subheader(t("ov_funnel", lang))
-    st.plotly_chart(charts.funnel_chart(read("funnel", f), lang), config=charts.PLOTLY_CONFIG, key="ov_funnel")
+    funnel = charts.funnel_chart(read("funnel", f), lang)
+    st.plotly_chart(funnel, config=charts.PLOTLY_CONFIG, key="ov_funnel")
     st.caption(caption)
+    export_buttons(funnel, "alur-penanganan", t("ov_funnel", lang))
 with right:
     st.subheader(t("ov_trend", lang))
-    st.plotly_chart(charts.weekly_chart(read("overview_weekly", f), lang), config=charts.PLOTLY_CONFIG,
-                    key="ov_trend")
+    trend = charts.weekly_chart(read("overview_weekly", f), lang)
+    st.plotly_chart(trend, config=charts.PLOTLY_CONFIG, key="ov_trend")
     st.caption(f"{t('ov_trend_basis', lang, basis=label('date_basis', f.date_basis, lang))} {caption}")
+    export_buttons(trend, "tren-mingguan", t("ov_trend", lang))
 
 left, right = st.columns(2)
 with left:
@@ -46,14 +50,16 @@ with left:
     if regions.empty:
         st.info(t("ov_no_region", lang))
     else:
-        st.plotly_chart(charts.ranking_chart(regions, "region_name", lang, detail_column="province_name"),
-                        config=charts.PLOTLY_CONFIG, key="ov_top_regions")
+        top_regions = charts.ranking_chart(regions, "region_name", lang, detail_column="province_name")
+        st.plotly_chart(top_regions, config=charts.PLOTLY_CONFIG, key="ov_top_regions")
+        export_buttons(top_regions, "kabupaten-kota-teratas", t("ov_top_regions", lang))
     st.caption(caption)
 with right:
     st.subheader(t("ov_top_provinces", lang))
-    st.plotly_chart(charts.ranking_chart(read("top_provinces", f, 10), "province_name", lang),
-                    config=charts.PLOTLY_CONFIG, key="ov_top_provinces")
+    top_provinces = charts.ranking_chart(read("top_provinces", f, 10), "province_name", lang)
+    st.plotly_chart(top_provinces, config=charts.PLOTLY_CONFIG, key="ov_top_provinces")
     st.caption(caption)
+    export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
 
 # ---- Map slot: the Peta engineer (issue 4) puts the small map from geo.maps here. -------------------------------
 st.subheader(t("ov_map", lang))
