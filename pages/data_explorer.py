@@ -43,7 +43,8 @@ page = st.pagination(pages, key="dx_page")
 offset = (page - 1) * size
 rows = read("case_page", f, search, personal, sort_key, descending, size, offset)
 shown = tables.display_frame(rows, role, lang)
-event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="dx_table")
+event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="dx_table",
+                     placeholder="—")
 first, last = offset + 1, offset + len(rows)
 st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), f.caption(lang)]
                     + ([] if personal else [t("dx_masked", lang)])))

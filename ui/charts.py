@@ -48,7 +48,9 @@ def count_axis(largest) -> dict:
 
 def month_ticks(first, last, lang: str, most: int = 8) -> dict:
     """Month ticks with month names in the chosen language (plotly.js alone only speaks English)."""
-    months = pd.date_range(pd.Timestamp(first).to_period("M").to_timestamp(), pd.Timestamp(last), freq="MS")
+    months = pd.date_range(pd.Timestamp(first), pd.Timestamp(last), freq="MS")  # month starts inside the range
+    if months.empty:
+        return {}  # less than a month: plotly's own day ticks are fine
     step = max(1, -(-len(months) // most))
     shown = months[::step]
     names = MONTHS_ID if lang != "en" else MONTHS_EN
@@ -124,7 +126,7 @@ def funnel_chart(frame: pd.DataFrame, lang: str, title: str | None = None) -> go
     stages = frame.set_index("stage")["n"].reindex(list(FUNNEL_COLORS)).fillna(0).astype("int64")
     fig = go.Figure(go.Funnel(
         y=[t(f"ch_stage_{stage}", lang) for stage in stages.index], x=stages.tolist(),
-        marker_color=list(FUNNEL_COLORS.values()), textinfo="value+percent previous",
+        marker_color=list(FUNNEL_COLORS.values()), texttemplate="%{value:,}<br>%{percentPrevious:.1%}",
         hovertemplate="%{y}: %{x:,} (%{percentPrevious:.1%})<extra></extra>",
     ))
     return base_layout(fig, lang, title, 260)

@@ -41,16 +41,21 @@ def _day(value) -> date | None:
 
 def kpi_cards(now: pd.DataFrame, before: pd.DataFrame | None, period: tuple[date, date] | None,
               lang: str) -> list[Card]:
-    """Reported, proven (% of reported), sanctioned (% of proven), median days report → decision."""
+    """Reported, proven (% of reported), sanctioned (% of proven), median days report → decision.
+
+    The percentage sits in the card's label so the value stays a short count that fits a phone-width card.
+    """
     cur = now.iloc[0]
     old = before.iloc[0] if before is not None else None
     compared = _compared_words(period, lang)
+    if old is not None and old["reported"] == 0:  # nothing to compare with (e.g. before an election's window)
+        old, compared = None, f"{compared} {t('kpi_nothing_before', lang)}"
     cards = []
     for key, whole in (("reported", None), ("proven", "reported"), ("sanctioned", "proven")):
-        value = number(cur[key], lang) + (f" · {percent(cur[key], cur[whole], lang)}" if whole else "")
+        title = t(f"kpi_{key}", lang) + (f" · {percent(cur[key], cur[whole], lang)}" if whole else "")
         was = None if old is None else number(old[key], lang) + (
             f" ({percent(old[key], old[whole], lang)})" if whole else "")
-        cards.append(Card(t(f"kpi_{key}", lang), value, _count_delta(cur[key], old, key, lang), "off",
+        cards.append(Card(title, number(cur[key], lang), _count_delta(cur[key], old, key, lang), "off",
                           _help(key, was, compared, lang)))
     days, old_days = _days(cur), _days(old)
     delta = None if None in (days, old_days) else f"{signed(days - old_days, lang, 1)} {t('kpi_days_unit', lang)}"
@@ -78,7 +83,7 @@ def _count_delta(value, old, column: str, lang: str) -> str | None:
 def _help(key: str, was: str | None, compared: str, lang: str) -> str:
     """What the card counts, and what it is compared with."""
     text = t(f"kpi_{key}_help", lang)
-    return text if was is None else f"{text} {t('kpi_before', lang, before=was, compared=compared)}"
+    return f"{text} {compared}" if was is None else f"{text} {t('kpi_before', lang, before=was, compared=compared)}"
 
 
 def _compared_words(period: tuple[date, date] | None, lang: str) -> str:

@@ -12,10 +12,13 @@ Names and NIPs are in the `subject_name` / `subject_nip` columns of the register
 
 from __future__ import annotations
 
+import base64
 import csv
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -69,3 +72,39 @@ def make_app(warehouse_env, monkeypatch) -> Callable[..., AppTest]:
         return at
 
     return make
+
+
+def _element_text(node) -> list[str]:
+    """Every element's protobuf text, with tables decoded (arrow bytes would hide their cells)."""
+    children = getattr(node, "children", None)
+    if children:
+        return [text for child in children.values() for text in _element_text(child)]
+    if getattr(node, "type", "") in ("dataframe", "table"):
+        return [node.value.to_csv()]
+    proto = getattr(node, "proto", None)
+    return [str(proto)] if proto is not None else []
+
+
+@pytest.fixture
+def page_text() -> Callable[[AppTest], str]:
+    """`page_text(at)`: all text of the rendered app (main area and sidebar), to prove what is never shown."""
+    return lambda at: "\n".join(_element_text(at._tree))
+
+
+def _decoded(value):
+    """A spec value with plotly's typed arrays ({'dtype', 'bdata'}) turned back into plain lists."""
+    if isinstance(value, dict):
+        if set(value) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+            shape = [int(size) for size in str(value.get("shape", len(array))).split(",")]  # shape: '4, 3'
+            return array.reshape(shape).tolist()
+        return {key: _decoded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
+
+
+@pytest.fixture
+def chart_spec() -> Callable[[AppTest, int], dict]:
+    """`chart_spec(at, i)`: the i-th plotly chart's spec as a dict, typed arrays decoded to lists."""
+    return lambda at, index: _decoded(json.loads(at.get("plotly_chart")[index].proto.spec))

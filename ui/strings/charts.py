@@ -38,6 +38,10 @@ STRINGS = {
         "Period {start} to {end} ({days} days) compared with the previous period of equal length, "
         "{prev_start} to {prev_end}.",
     ),
+    "kpi_nothing_before": (
+        "Periode sebelumnya tidak memuat kasus, jadi perubahan tidak ditampilkan.",
+        "The previous period holds no cases, so no change is shown.",
+    ),
     "kpi_no_period": (
         "Tidak ada tanggal pada kasus terpilih, jadi tidak ada periode pembanding.",
         "The chosen cases carry no dates, so there is no period to compare with.",
