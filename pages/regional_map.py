@@ -7,6 +7,7 @@ from geo import boundaries, maps
 from ui import map_state as state
 from ui.context import current
 from ui.data import read
+from ui.export_buttons import export_buttons
 from ui.i18n import t
 from warehouse.labels import label
 
@@ -49,6 +50,8 @@ if focus:
     st.caption(t("peta_focus", lang, where=", ".join(label("province_code", code, lang) for code in focus)))
 st.caption(t("peta_click_hint", lang))
 st.caption(map_filters.caption(lang))
+export_buttons(figure, f"peta-{level}-{metric}", f"{t('peta_title', lang)} — {t(f'peta_metric_{metric}', lang)}",
+               filters=map_filters)
 if metric == "rate":
     st.caption(t("peta_rate_note", lang))
 if metric == "change":
