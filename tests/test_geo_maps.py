@@ -1,0 +1,156 @@
+"""Map builders: metric values, the low-count change rule, figure traces and hover, ranking, clicks, export."""
+
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from geo import boundaries, maps
+from warehouse.filters import Filters
+
+REGIONS = pd.DataFrame({  # a slice of cases_by_region: two kabupaten/kota in Jawa Tengah, one in Sulawesi Selatan
+    "code": ["33.25", "33.74", "73.72"],
+    "name": ["Kabupaten Batang", "Kota Semarang", "Kota Parepare"],
+    "province_code": ["33", "33", "73"],
+    "province_name": ["Jawa Tengah", "Jawa Tengah", "Sulawesi Selatan"],
+    "lat": [-7.0, -7.0, -4.0],
+    "lon": [109.9, 110.4, 119.6],
+    "reported": [12, 0, 3],
+    "proven": [3, 0, 3],
+})
+
+
+def counts(*reported):
+    """A recent or previous period frame for REGIONS."""
+    return REGIONS.assign(reported=list(reported))
+
+
+@pytest.mark.parametrize(("now", "before", "kind", "pct", "text_id", "text_en"), [
+    (3, 1, "low", None, "+2 (kasus sedikit)", "+2 (few cases)"),  # the 1 -> 3 jump is not +200%
+    (0, 0, "low", None, "0 (kasus sedikit)", "0 (few cases)"),
+    (7, 0, "new", None, "+7 (baru)", "+7 (new)"),
+    (15, 10, "pct", 50.0, "+5 (+50,0%)", "+5 (+50.0%)"),
+    (1, 6, "pct", -83.33333333333334, "-5 (-83,3%)", "-5 (-83.3%)"),
+    (4, 5, "pct", -20.0, "-1 (-20,0%)", "-1 (-20.0%)"),  # one period at the threshold: a percentage
+])
+def test_change_rule(now, before, kind, pct, text_id, text_en):
+    frame = maps.region_metrics(REGIONS.head(1), counts(now, 0, 0).head(1), counts(before, 0, 0).head(1))
+    row = frame.iloc[0]
+    assert (row["recent"], row["previous"], row["change_abs"], row["change_kind"]) == (now, before, now - before, kind)
+    assert row["change_pct"] == pct if pct is not None else math.isnan(row["change_pct"])
+    assert (maps.change_text(row, "id"), maps.change_text(row, "en")) == (text_id, text_en)
+
+
+def test_metric_values_share_rate_and_capped_change():
+    provinces = REGIONS.assign(pns_count=[200_000, 0, 50_000])
+    frame = maps.region_metrics(provinces, counts(40, 0, 9), counts(10, 0, 3))
+    assert maps.metric_values(frame, "count").tolist() == [12.0, 0.0, 3.0]
+    share = maps.metric_values(frame, "proven_share")
+    assert share.iloc[0] == 25.0 and math.isnan(share.iloc[1]) and share.iloc[2] == 100.0
+    rate = maps.metric_values(frame, "rate")
+    assert rate.iloc[0] == 6.0 and math.isnan(rate.iloc[1]) and rate.iloc[2] == 6.0  # no headcount: no rate
+    change = maps.metric_values(frame, "change")
+    assert change.iloc[0] == 100.0 and math.isnan(change.iloc[1]) and change.iloc[2] == 100.0  # +300% capped
+
+
+def test_change_filters_use_the_chosen_dates_or_the_last_90_days_of_data():
+    chosen = Filters(elections=("pilkada2024",), date_from=date(2024, 10, 1), date_to=date(2024, 10, 31))
+    recent, previous = maps.change_filters(chosen, date(2024, 1, 1), date(2024, 12, 31))
+    assert recent == chosen
+    assert (previous.date_from, previous.date_to, previous.elections) == (
+        date(2024, 8, 31), date(2024, 9, 30), ("pilkada2024",))
+    recent, previous = maps.change_filters(Filters(), date(2024, 1, 1), date(2024, 12, 31))
+    assert (recent.date_from, recent.date_to, previous.date_from, previous.date_to) == (
+        date(2024, 10, 3), date(2024, 12, 31), date(2024, 7, 5), date(2024, 10, 2))
+
+
+def test_region_map_draws_values_and_greys_no_value_regions_on_purpose():
+    frame = maps.region_metrics(REGIONS)
+    fig = maps.region_map(frame, "proven_share", "id", selected=("33.25",))
+    coloured, grey = fig.data
+    assert (list(coloured.locations), list(coloured.z)) == (["33.25", "73.72"], [25, 100])
+    assert (list(grey.locations), grey.showscale) == (["33.74"], False)
+    assert coloured.geojson == "app/static/geo/kabupaten_kota.geojson" == boundaries.url("kabupaten")
+    assert coloured.featureidkey == "properties.kode"
+    assert [list(row) for row in coloured.customdata] == [[12, 3, "25,0%"], [3, 3, "100,0%"]]
+    assert coloured.hovertemplate == ("<b>%{properties.nama}</b><br>%{properties.nama_prov}<br>"
+                                      "Kasus: %{customdata[0]:,}<br>Terbukti: %{customdata[1]:,} (%{customdata[2]})"
+                                      "<extra></extra>")
+    assert list(coloured.marker.line.width) == [2.5, 0.3]
+    assert (fig.layout.geo.visible, fig.layout.geo.fitbounds) == (False, "locations")
+    assert fig.layout.uirevision == "kabupaten:33,73"
+    assert fig.layout.annotations[0].text == "Abu-abu: tidak ada kasus, persen tidak berlaku"
+
+
+def test_focus_keeps_only_the_province_and_change_uses_the_diverging_scale():
+    frame = maps.region_metrics(REGIONS, counts(30, 0, 3), counts(10, 2, 1))
+    fig = maps.region_map(frame, "change", "en", focus_province="33")
+    assert [list(trace.locations) for trace in fig.data] == [["33.25"], ["33.74"]]
+    assert (fig.data[0].z, fig.data[0].zmid, fig.data[0].colorscale[0][1]) == ((100,), 0, "rgb(5,48,97)")
+    assert fig.data[0].customdata[0][3] == "+20 (+200.0%)"
+    assert fig.data[0].colorbar.ticktext[-1] == "≥ +100%"
+
+
+def test_province_map_shows_the_rate_and_refuses_it_per_kabupaten():
+    provinces = pd.DataFrame({"code": ["33", "73"], "name": ["Jawa Tengah", "Sulawesi Selatan"],
+                              "province_code": ["33", "73"], "province_name": ["Jawa Tengah", "Sulawesi Selatan"],
+                              "lat": [-7.2, -4.0], "lon": [110.2, 120.0], "pns_count": [336_097, 178_741],
+                              "reported": [5, 4], "proven": [3, 2]})
+    fig = maps.region_map(maps.region_metrics(provinces), "rate", "id", level="provinsi")
+    assert fig.data[0].geojson == "app/static/geo/provinsi.geojson"
+    assert fig.data[0].featureidkey == "properties.kode_prov"
+    assert [list(row) for row in fig.data[0].customdata] == [[5, 3, "60,0%", "1,5"], [4, 2, "50,0%", "2,2"]]
+    assert "Per 100 rb PNS: %{customdata[3]}" in fig.data[0].hovertemplate
+    with pytest.raises(ValueError, match="per province only"):
+        maps.region_map(maps.region_metrics(REGIONS), "rate", "id")
+
+
+def test_bubble_map_puts_the_code_first_for_clicks():
+    fig = maps.bubble_map(maps.region_metrics(REGIONS), "count", "id")
+    bubbles = fig.data[0]
+    assert (list(bubbles.lat), list(bubbles.lon)) == ([-7.0, -7.0, -4.0], [109.9, 110.4, 119.6])
+    assert list(bubbles.customdata[0]) == ["33.25", 12, 3, "25,0%"]
+    assert list(bubbles.marker.size) == [40.0, 5.0, 20.0]
+    assert "Kasus: %{customdata[1]:,}" in bubbles.hovertemplate
+
+
+@pytest.mark.parametrize(("selection", "codes"), [
+    (None, []),
+    ({"points": []}, []),
+    ({"points": [{"location": "33.25", "z": 12}]}, ["33.25"]),  # choropleth
+    ({"points": [{"customdata": ["73.72", 3, 3, "100,0%"]}]}, ["73.72"]),  # bubble
+    ({"points": [{"location": "33"}, {"location": "73"}]}, ["33", "73"]),
+])
+def test_clicked_codes(selection, codes):
+    assert maps.clicked_codes(selection) == codes
+
+
+def test_ranked_table_orders_by_the_metric_with_no_value_last():
+    table = maps.ranked_table(maps.region_metrics(REGIONS), "proven_share", "en")
+    assert table.fillna(-1).to_dict("list") == {
+        "#": [1, 2, 3], "Region": ["Kota Parepare", "Kabupaten Batang", "Kota Semarang"],
+        "Province": ["Sulawesi Selatan", "Jawa Tengah", "Jawa Tengah"], "Cases": [3, 12, 0],
+        "Proven": [3, 3, 0], "% proven": [100.0, 25.0, -1],  # -1: no cases, so no share
+    }
+
+
+@pytest.mark.parametrize(("box", "height"), [
+    ((95.0, -11.0, 141.0, 6.0), 300),  # all of Indonesia: wide, the minimum
+    ((108.9, -8.0, 111.4, -6.0), 524),  # 580 px * 2/2.5 + 60 px of colour bar
+    ((119.0, -8.0, 120.0, -1.0), 640),  # tall: capped
+])
+def test_fitted_height(box, height):
+    assert maps.fitted_height(box) == height
+
+
+def test_extent_prefers_boundary_boxes_padded():
+    box = maps.extent(REGIONS.head(1), {"33.25": [109.0, -8.0, 110.0, -7.0]})
+    assert [round(value, 2) for value in box] == [108.98, -8.02, 110.02, -6.98]
+
+
+def test_for_export_swaps_the_url_for_the_installed_file():
+    fig = maps.region_map(maps.region_metrics(REGIONS), "proven_share", "id")
+    exported = maps.for_export(fig)
+    assert [trace.geojson for trace in exported.data] == [boundaries.installed_path("kabupaten").as_uri()] * 2
+    assert fig.data[0].geojson == "app/static/geo/kabupaten_kota.geojson"  # the original is untouched
