@@ -41,8 +41,10 @@ map_col, table_col = st.columns([3, 2])
 with map_col:
     if not boundaries.installed():
         st.warning(t("peta_fallback", lang))
-    st.plotly_chart(figure, key=state.MAP_KEY, on_select=state.map_clicked, selection_mode="points", theme=None,
-                    config=maps.PLOTLY_CONFIG)
+    event = st.plotly_chart(figure, key=state.MAP_KEY, on_select=state.map_clicked, selection_mode="points",
+                            theme=None, config=maps.PLOTLY_CONFIG)
+    if state.apply_unhandled_click(event):
+        st.rerun()
 with table_col:
     st.dataframe(maps.ranked_table(frame, metric, lang, level, focus), hide_index=True, height=figure.layout.height)
 

@@ -36,6 +36,7 @@ FIRST_DAY = date(2019, 1, 1)  # before the earliest election window
 MAIN_FIELDS = ("elections", "provinces", "regions", "violation_types", "severities")
 BASIS_KEY, DATES_KEY = "basis", "tgl"
 REGION_KEY, PROVINCE_KEY = MULTI["regions"][0], MULTI["provinces"][0]
+PENDING_KEY = "_filters_pending"  # changes asked for by page code, applied before the widgets draw
 
 
 def region_options(provinces: list[str]) -> list[str]:
@@ -125,8 +126,15 @@ def _multiselect(field: str, lang: str, chosen_provinces: list[str]) -> list[str
     )
 
 
+def request_filters(**values: list[str]) -> None:
+    """Change shared filters from page code that is not a callback (widget key = value); then call st.rerun()."""
+    st.session_state.setdefault(PENDING_KEY, {}).update(values)
+
+
 def sidebar_filters(lang: str) -> Filters:
     """Draw the shared filters in the sidebar and return what they say."""
+    for key, value in st.session_state.pop(PENDING_KEY, {}).items():  # see request_filters
+        st.session_state[key] = value
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
     status = sidebar.empty()  # filled below, once the widgets have said what is chosen

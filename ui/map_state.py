@@ -9,12 +9,13 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.maps import PROVINCE_ONLY, clicked_codes
-from ui.filters import PROVINCE_KEY, REGION_KEY
+from ui.filters import PROVINCE_KEY, REGION_KEY, request_filters
 from ui.i18n import t
 from warehouse.filters import Filters
 from warehouse.labels import label
 
 LEVEL_KEY, METRIC_KEY, FOCUS_KEY, MAP_KEY = "peta_level", "peta_metric", "peta_focus", "peta_map"
+HANDLED_KEY = "peta_handled_click"  # the codes of the selection last applied, so a selection is applied once
 DEFAULTS = {LEVEL_KEY: "kabupaten", METRIC_KEY: "count"}
 
 
@@ -45,18 +46,38 @@ def metric_changed() -> None:
 
 
 def map_clicked() -> None:
-    """A province click zooms to its kabupaten/kota; a kabupaten/kota click filters every page to it."""
+    """on_select callback: apply a click before the sidebar draws (what a click in the browser runs)."""
     codes = clicked_codes((st.session_state.get(MAP_KEY) or {}).get("selection"))
+    st.session_state[HANDLED_KEY] = codes
+    _apply_click(codes, _set_region_now)
+
+
+def apply_unhandled_click(event) -> bool:
+    """Apply a selection no callback has seen (AppTest injects selections without callbacks); True: rerun now."""
+    codes = clicked_codes((event or {}).get("selection"))
+    if codes == st.session_state.get(HANDLED_KEY, []):
+        return False
+    st.session_state[HANDLED_KEY] = codes
+    return _apply_click(codes, lambda code: request_filters(**{REGION_KEY: [code]}))
+
+
+def _set_region_now(code: str) -> None:
+    st.session_state[REGION_KEY] = [code]
+
+
+def _apply_click(codes: list[str], set_region) -> bool:
+    """A province zooms to its kabupaten/kota; a kabupaten/kota filters every page to it. True when applied."""
     if not codes:
-        return
+        return False
     code = codes[0]
     st.session_state[FOCUS_KEY] = code.split(".")[0]
     if "." in code:
-        st.session_state[REGION_KEY] = [code]
-        return
+        set_region(code)
+        return True
     st.session_state[LEVEL_KEY] = "kabupaten"
     if st.session_state.get(METRIC_KEY) in PROVINCE_ONLY:
         st.session_state[METRIC_KEY] = DEFAULTS[METRIC_KEY]
+    return True
 
 
 def back_to_indonesia() -> None:
