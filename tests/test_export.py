@@ -209,3 +209,53 @@ def test_command_line_without_a_browser_exits_3(data_dir, tmp_path, monkeypatch,
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     assert main(["briefing", "--election", "pilkada2024", "--out", str(tmp_path / "x.pptx")]) == 3
     assert "Ekspor gambar tidak tersedia" in capsys.readouterr().err
+
+
+@pytest.fixture
+def briefing_page(data_dir, tmp_path, monkeypatch):
+    """`briefing_page(**url)`: the Briefing page in AppTest over the fixture warehouse, URL parameters applied."""
+    from streamlit.testing.v1 import AppTest
+
+    import settings
+
+    monkeypatch.setenv("NETRA_ROLE", "pimpinan")  # aggregates only: a pack is for every role
+    monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "no-users.toml"))
+
+    def open_page(**url) -> AppTest:
+        at = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=120)
+        at.query_params.update(url)
+        at.run()
+        return at.switch_page("pages/briefing_pack.py").run()
+
+    return open_page
+
+
+def _button(at, label: str):
+    return next(button for button in at.button if button.label == label)
+
+
+def test_briefing_page_builds_a_pack_and_offers_it(briefing_page):
+    at = briefing_page(el="pilkada2024", prov="33")
+    assert not at.exception
+    assert at.title[0].value == "Paket briefing"
+    assert at.get("download_button") == []  # nothing built yet
+    _button(at, "Buat paket").click().run()
+    assert not at.exception
+    (download,) = at.get("download_button")
+    assert download.proto.label == "Unduh PPTX"
+    assert at.main.caption[-1].value == JATENG_WORDS  # the filters the pack was built from
+
+
+def test_briefing_page_without_cases_says_so(briefing_page):
+    at = briefing_page(el="pilkada2024", prov="74")
+    assert [info.value for info in at.info] == [
+        "Tidak ada kasus untuk filter ini. Longgarkan filter di bilah samping atau atur ulang."]
+    assert at.get("download_button") == []
+
+
+def test_briefing_page_without_a_browser_explains_and_disables_building(briefing_page, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = briefing_page(el="pilkada2024")
+    assert not at.exception
+    assert at.warning[-1].value.startswith("Ekspor gambar tidak tersedia: peramban Chromium tidak ditemukan")
+    assert _button(at, "Buat paket").disabled

@@ -93,7 +93,7 @@ def _timeline(read: Reader, filters: Filters, lang: str) -> Chart | None:
         return None
     weekly = timeline_logic.bucket_totals(counts, 7)
     lag = timeline_logic.lag_days(read("reporting_lag", narrowed), narrowed.date_basis)
-    late = timeline_logic.incomplete_offsets(weekly, 7, cal.last_report, lag)
+    late = timeline_logic.incomplete_offsets(weekly, 7, cal.data_until, lag)
     fig = charts_timeline.timeline_chart(counts, cal.stages, cal.voting_day, "calendar", "violation_type", lang, 7,
                                          timeline_logic.spike_weeks(weekly), late)
     return fig, narrowed
