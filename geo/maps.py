@@ -174,7 +174,8 @@ def fitted_height(box: tuple[float, float, float, float], width: int = NOMINAL_W
     return int(np.clip(width * (north - south) / (east - west) + LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT))
 
 
-def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | None, revision: str) -> go.Figure:
+def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | None, revision: str,
+            greyed: bool) -> go.Figure:
     """Hidden base layers, framed on the shown regions, zoom kept across reruns of the same view (uirevision).
 
     plotly.js fits the locations into the box of the lon/lat ranges, which default to the whole world (2:1):
@@ -188,10 +189,11 @@ def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | No
         template=MAP_TEMPLATE, separators=SEPARATORS.get(lang, SEPARATORS["id"]),
         height=height or fitted_height(box), margin={"l": 0, "r": 0, "t": 0, "b": LEGEND_PX},
         uirevision=revision,
-        annotations=[{"text": t(f"map_no_value_{metric}", lang, low=LOW_COUNT), "showarrow": False,
-                      "xref": "paper", "yref": "paper", "x": 0, "y": -0.02, "yanchor": "top", "xanchor": "left",
-                      "font": {"size": 11, "color": "#6b6b6b"}}],
     )
+    if greyed:  # say why some regions are grey
+        fig.add_annotation(text=t(f"map_no_value_{metric}", lang, low=LOW_COUNT), showarrow=False, xref="paper",
+                           yref="paper", x=0, y=-0.02, yanchor="top", xanchor="left",
+                           font={"size": 11, "color": "#6b6b6b"})
     return fig
 
 
@@ -206,6 +208,11 @@ def _parts(rows: pd.DataFrame, metric: str, lang: str) -> list[tuple[pd.DataFram
     has = values.notna().to_numpy()
     return [(rows[keep], values[keep], colours)
             for keep, colours in ((has, _colours(metric, lang)), (~has, None)) if keep.any()]
+
+
+def _greyed(parts) -> bool:
+    """True when some regions are drawn grey (no value), so the map says why."""
+    return any(colours is None for _, _, colours in parts)
 
 
 def _revision(kind: str, rows: pd.DataFrame) -> str:
@@ -225,14 +232,15 @@ def region_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
               "hovertemplate": _hover(lang, level, fields, f"%{{properties.{name_key}}}", "%{properties.nama_prov}"),
               "unselected": {"marker": {"opacity": 1}}}  # a click must not dim the other regions
     fig = go.Figure()
-    for part, values, colours in _parts(rows, metric, lang):
+    parts = _parts(rows, metric, lang)
+    for part, values, colours in parts:
         fig.add_trace(go.Choropleth(
             locations=part["code"], z=_compact(values) if colours else [0] * len(part),
             customdata=_hover_values(part, fields, lang), marker_line=_borders(part["code"], selected),
             **(colours or {"colorscale": [[0, NO_DATA], [1, NO_DATA]], "showscale": False}), **common,
         ))
     box = extent(rows, boundaries.installed_bounds(level))
-    return _layout(fig, box, metric, lang, height, _revision(level, rows))
+    return _layout(fig, box, metric, lang, height, _revision(level, rows), _greyed(parts))
 
 
 def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten", focus_province=None,
@@ -242,7 +250,8 @@ def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
     fields = _hover_fields(rows, level)
     biggest = max(float(rows["reported"].max()), 1.0)
     fig = go.Figure()
-    for part, values, colours in _parts(rows, metric, lang):
+    parts = _parts(rows, metric, lang)
+    for part, values, colours in parts:
         marker = {"size": np.maximum(np.sqrt(part["reported"] / biggest) * BUBBLE_PX, 5).round(1).tolist(),
                   "line": _borders(part["code"], selected), "color": _compact(values) if colours else NO_DATA}
         if colours:
@@ -254,7 +263,7 @@ def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
             customdata=[[code, *row] for code, row in zip(part["code"], _hover_values(part, fields, lang))],
             hovertemplate=_hover(lang, level, fields, "%{text}", "%{hovertext}", first=1),  # [0] is the code
         ))
-    return _layout(fig, extent(rows), metric, lang, height, _revision(f"bubble:{level}", rows))
+    return _layout(fig, extent(rows), metric, lang, height, _revision(f"bubble:{level}", rows), _greyed(parts))
 
 
 def best_map(frame: pd.DataFrame, metric: str, lang: str, **options) -> go.Figure:

@@ -5,6 +5,7 @@ Readable in a minute by leadership, on a laptop or a phone (columns stack on nar
 
 import streamlit as st
 
+from geo import maps
 from ui import charts, kpis
 from ui.context import current
 from ui.data import read
@@ -61,6 +62,13 @@ with right:
     st.caption(caption)
     export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
 
-# ---- Map slot: the Peta engineer (issue 4) puts the small map from geo.maps here. -------------------------------
+# ---- Map block (issue 4, geo.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. ------
 st.subheader(t("ov_map", lang))
+map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
+small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,
+                          focus_province=f.provinces, selected=f.regions)
+st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
+st.caption(map_filters.caption(lang))
+export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)
 st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon="🗺️")
+# ---- end of the map block ---------------------------------------------------------------------------------------

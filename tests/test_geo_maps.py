@@ -81,6 +81,7 @@ def test_region_map_draws_values_and_greys_no_value_regions_on_purpose():
     assert (fig.layout.geo.visible, fig.layout.geo.fitbounds) == (False, "locations")
     assert fig.layout.uirevision == "kabupaten:33,73"
     assert fig.layout.annotations[0].text == "Abu-abu: tidak ada kasus, persen tidak berlaku"
+    assert maps.region_map(frame, "count", "id").layout.annotations == ()  # zero is a count: nothing grey
 
 
 def test_focus_keeps_only_the_province_and_change_uses_the_diverging_scale():
