@@ -212,8 +212,8 @@ def test_command_line_without_a_browser_exits_3(data_dir, tmp_path, monkeypatch,
 
 
 @pytest.fixture
-def briefing_page(data_dir, tmp_path, monkeypatch):
-    """`briefing_page(**url)`: the Briefing page in AppTest over the fixture warehouse, URL parameters applied."""
+def app_page(data_dir, tmp_path, monkeypatch):
+    """`app_page(script=Briefing, **url)`: a page in AppTest over the fixture warehouse, URL parameters applied."""
     from streamlit.testing.v1 import AppTest
 
     import settings
@@ -221,11 +221,11 @@ def briefing_page(data_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("NETRA_ROLE", "pimpinan")  # aggregates only: a pack is for every role
     monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "no-users.toml"))
 
-    def open_page(**url) -> AppTest:
+    def open_page(script: str = "pages/briefing_pack.py", **url) -> AppTest:
         at = AppTest.from_file(str(settings.ROOT / "dashboard.py"), default_timeout=120)
         at.query_params.update(url)
         at.run()
-        return at.switch_page("pages/briefing_pack.py").run()
+        return at.switch_page(script).run()
 
     return open_page
 
@@ -234,8 +234,8 @@ def _button(at, label: str):
     return next(button for button in at.button if button.label == label)
 
 
-def test_briefing_page_builds_a_pack_and_offers_it(briefing_page):
-    at = briefing_page(el="pilkada2024", prov="33")
+def test_app_page_builds_a_pack_and_offers_it(app_page):
+    at = app_page(el="pilkada2024", prov="33")
     assert not at.exception
     assert at.title[0].value == "Paket briefing"
     assert at.get("download_button") == []  # nothing built yet
@@ -246,16 +246,33 @@ def test_briefing_page_builds_a_pack_and_offers_it(briefing_page):
     assert at.main.caption[-1].value == JATENG_WORDS  # the filters the pack was built from
 
 
-def test_briefing_page_without_cases_says_so(briefing_page):
-    at = briefing_page(el="pilkada2024", prov="74")
+def test_app_page_without_cases_says_so(app_page):
+    at = app_page(el="pilkada2024", prov="74")
     assert [info.value for info in at.info] == [
         "Tidak ada kasus untuk filter ini. Longgarkan filter di bilah samping atau atur ulang."]
     assert at.get("download_button") == []
 
 
-def test_briefing_page_without_a_browser_explains_and_disables_building(briefing_page, monkeypatch):
+def test_app_page_without_a_browser_explains_and_disables_building(app_page, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    at = briefing_page(el="pilkada2024")
+    at = app_page(el="pilkada2024")
     assert not at.exception
     assert at.warning[-1].value.startswith("Ekspor gambar tidak tersedia: peramban Chromium tidak ditemukan")
     assert _button(at, "Buat paket").disabled
+
+
+@pytest.mark.parametrize("script", ["pages/overview.py", "pages/breakdowns.py", "pages/regional_map.py"])
+def test_every_chart_has_png_svg_and_pdf_buttons(script, app_page):
+    at = app_page(script, el="pilkada2024")
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == ["PNG", "SVG", "PDF"] * len(at.get("plotly_chart"))
+    assert labels
+
+
+def test_without_a_browser_charts_say_why_there_is_no_download(app_page, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = app_page("pages/overview.py", el="pilkada2024")
+    assert not at.exception
+    assert at.get("download_button") == []
+    notes = [caption.value for caption in at.main.caption if caption.value.startswith("Ekspor gambar tidak tersedia")]
+    assert len(notes) == len(at.get("plotly_chart"))
