@@ -17,13 +17,15 @@ import pandas as pd
 # columns that map to the same canonical name, so list the usual header first in each group of a register.
 ALIASES: dict[str, tuple[str, ...]] = {
     "case_id": (
-        "case id", "nomor register", "nomor registrasi", "nomor perkara", "nomor laporan", "nomor temuan", "nomor kasus",
+        "case id", "nomor register", "nomor registrasi", "nomor perkara", "nomor laporan", "nomor temuan",
+        "nomor kasus",
         "nomor pengaduan", "nomor aduan", "register", "kode kasus", "id kasus", "case id", "case number",
         "register number",
     ),
     "election": ("pemilihan", "jenis pemilihan", "pemilu pilkada", "pilkada pemilu", "election"),
     "source_agency": (
-        "source agency", "instansi pelapor", "lembaga pelapor", "lembaga", "sumber data", "pengirim", "lembaga pengawas",
+        "source agency", "instansi pelapor", "lembaga pelapor", "lembaga", "sumber data", "pengirim",
+        "lembaga pengawas",
         "source agency", "reporting agency",
     ),
     "source_kind": (
@@ -137,7 +139,7 @@ def map_headers(labels: list[str]) -> dict[str, str]:
 # "Drs. H. Ahmad, M.Si" carry them)
 _SEPARATOR = re.compile(r"\s*[;\n\r|]\s*")
 _NUMBERING = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
-_LISTS = r"[;\n\r|]|(?:^|\s)\(?\d{1,2}[.)]\s"
+_LISTS = "[;\n\r|]|(?:^|[ \t])[(]?[0-9]{1,2}[.)][ \t]"  # spelled without \s and \d so pandas keeps it in pyarrow
 _PERSON_WORDS = {"subject_name": "nama", "subject_nip": "NIP"}
 
 
@@ -177,8 +179,9 @@ def people_in_row(row: dict[str, str]) -> list[dict[str, str]] | str:
 def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
     """One row per person named in a row, numbered in `subject_no` 1..n, and the rows whose people can't be paired.
 
-    The second value maps a row index of `frame` to the sentence saying why; such a row stays in the first
-    value unsplit, so the caller can reject it with its reason.
+    A listed row keeps its place for its first person; the others are appended at the end (sort by index and
+    subject_no for file order). The second value maps a row index of `frame` to the sentence saying why its
+    people can't be paired; such a row stays as it was, so the caller can reject it with its reason.
     """
     columns = [c for c in PERSON_COLUMNS if c in frame.columns]
     frame = frame.assign(subject_no=1)
@@ -186,19 +189,23 @@ def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
     for column in columns:
         if column in _PERSON_WORDS:
             listed |= frame[column].str.contains(_LISTS, regex=True, na=False)
-    if not listed.any():
-        return frame, {}
-    problems, indices, people = {}, [], []
+    problems, firsts, others = {}, {}, []
     for index, row in zip(frame.index[listed], frame.loc[listed, columns].to_dict("records"), strict=True):
         found = people_in_row(row)
         if isinstance(found, str):
             problems[index] = found
-            found = [row]
-        indices += [index] * len(found)
-        people += [{**person, "subject_no": number} for number, person in enumerate(found, start=1)]
-    expanded = frame.loc[indices]
-    expanded = expanded.assign(**pd.DataFrame(people, index=expanded.index).to_dict("series"))
-    return pd.concat([frame.loc[~listed], expanded]).sort_index(kind="stable"), problems
+            continue
+        firsts[index] = found[0]
+        others += [(index, number, person) for number, person in enumerate(found[1:], start=2)]
+    if not firsts:
+        return frame, problems
+    frame = frame.copy()
+    for column in columns:  # only a few cells change: the whole frame is never reordered (1M rows stay cheap)
+        frame.loc[list(firsts), column] = [person[column] for person in firsts.values()]
+    extra = frame.loc[[index for index, _, _ in others]]
+    extra = extra.assign(subject_no=[number for _, number, _ in others],
+                         **{column: [person[column] for _, _, person in others] for column in columns})
+    return pd.concat([frame, extra]), problems
 
 
 # how a column is named in a message when the register has no such column

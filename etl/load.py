@@ -20,8 +20,7 @@ import pandas as pd
 
 from etl.columns import canonical_frame, column_label
 from etl.readers import Register, RegisterUnusable, read_register
-from etl.validate import CASE_COLUMNS, CASE_KEY, Defaults, number_subjects, person_keys, row_fingerprints, \
-    validate_frame
+from etl.validate import CASE_COLUMNS, CASE_KEY, Defaults, number_subjects, person_keys, validate_frame
 from warehouse import db
 
 EXISTING_PEOPLE_SQL = """
@@ -166,7 +165,7 @@ def _existing_people(con: duckdb.DuckDBPyConnection, cases: pd.DataFrame) -> pd.
     con.register("incoming_keys", cases[CASE_KEY].drop_duplicates())
     existing = con.execute(EXISTING_PEOPLE_SQL).df()
     con.unregister("incoming_keys")
-    return existing.assign(_person=person_keys(existing, row_fingerprints(existing)))
+    return existing.assign(_person=person_keys(existing))
 
 
 def _insert_cases(con: duckdb.DuckDBPyConnection, cases: pd.DataFrame, load_id: str) -> None:
@@ -182,16 +181,20 @@ def _insert_rejected(con, register: Register, problems: pd.DataFrame, load_id: s
     if problems.empty:
         return
     several = len(register.sheets) > 1
+    problems = problems.sort_values(["_sheet", "_row"], kind="stable")
+    raws = {}
+    for number, rows in problems.groupby("_sheet")["_row"]:
+        sheet = register.sheets[number]
+        for row, cells in zip(rows.unique(), sheet.frame.loc[rows.unique()].to_dict("records"), strict=True):
+            cells = {"Lembar": sheet.name, **cells} if several else cells
+            raws[number, row] = json.dumps(cells, ensure_ascii=False)
     rows = []
-    for problem in problems.sort_values(["_sheet", "_row"], kind="stable").to_dict("records"):
+    for problem in problems.to_dict("records"):
         sheet = register.sheets[problem["_sheet"]]
         label = column_label(sheet, problem["column"])
         where = f"Lembar '{sheet.name}', baris {problem['_row']}" if several else f"Baris {problem['_row']}"
-        raw = sheet.frame.loc[problem["_row"]].to_dict()
-        if several:
-            raw = {"Lembar": sheet.name, **raw}
         rows.append((load_id, register.path.name, int(problem["_row"]), label, str(problem["value"]),
-                     f"{where}, kolom '{label}': {problem['reason']}", json.dumps(raw, ensure_ascii=False)))
+                     f"{where}, kolom '{label}': {problem['reason']}", raws[problem["_sheet"], problem["_row"]]))
     frame = pd.DataFrame(rows, columns=["load_id", "source_file", "row_number", "column", "value", "reason", "raw"])
     con.register("incoming_rejected", frame)
     con.execute("insert into rejected_rows by name select * from incoming_rejected")

@@ -109,37 +109,53 @@ def violation_class(text) -> str | None:
     raise NormalizeError(f"'{text}' bukan klasifikasi pelanggaran; tulis Kode Etik, Disiplin atau Pidana.")
 
 
-def nip_text(text) -> str | None:
-    """An 18-digit NIP without its spaces and dots; anything else kept as written (it is not a required field)."""
-    if is_blank(text):
-        return None
-    digits = re.sub(r"\D", "", str(text))
-    return digits if len(digits) == 18 else str(text).strip()
+BLANKS = ["", "-", "--", "—", "–"]  # cells registers use to mean 'nothing here' (as etl.normalize.is_blank)
+SPACES = "[ \t\r\n\xa0]+"  # written out: pandas sends `\s` to Python's re, this stays in pyarrow (fast)
+
+
+def blank(values: pd.Series) -> pd.Series:
+    """True where a cell is empty, missing or a dash; vectorised."""
+    text = values.astype("str")
+    return text.isna() | text.str.strip().isin(BLANKS)
 
 
 def tidy_text(values: pd.Series) -> pd.Series:
-    """Free text with its spacing collapsed, blanks ('', '-') as missing; vectorised (names, descriptions)."""
-    tidy = values.astype("str").str.replace(r"\s+", " ", regex=True).str.strip()
-    return tidy.astype(object).where(tidy.notna() & ~tidy.isin(["", "-", "--", "—", "–"]), None)
+    """Free text with its spacing collapsed, blanks as missing; vectorised (names, descriptions)."""
+    tidy = values.astype("str").str.replace(SPACES, " ", regex=True).str.strip()
+    return tidy.astype(object).where(tidy.notna() & ~tidy.isin(BLANKS), None)
 
 
-def per_distinct(func: Callable, *columns: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """func applied once per distinct combination of the columns: (results, error sentences), both aligned."""
-    combined = np.zeros(len(columns[0]), dtype=np.int64)
-    for column in columns:
+def nip_texts(values: pd.Series) -> pd.Series:
+    """18-digit NIPs without their spaces and dots; anything else kept as written (NIP is not required)."""
+    tidy = tidy_text(values)
+    digits = tidy.astype("str").str.replace("[^0-9]", "", regex=True)
+    return tidy.mask(digits.str.len() == 18, digits.astype(object))
+
+
+def per_distinct(func: Callable, *columns: pd.Series, parts: int = 0):
+    """func applied once per distinct combination of the columns: (results, error sentences), both aligned.
+
+    With `parts`, func returns tuples of that length and the results come as one Series per part.
+    """
+    inverse = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:  # codes of the combination so far, numbered in order of first appearance
         codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        combined, _ = pd.factorize(combined * (len(uniques) + 1) + codes)
-    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+        inverse, _ = pd.factorize(inverse * (len(uniques) + 1) + codes)
+    first = np.empty(inverse.max() + 1 if len(inverse) else 0, dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(inverse))[::-1]  # the earliest row of each combination
     results, errors = [], []
-    for values in zip(*(np.asarray(column, dtype=object)[first] for column in columns), strict=True):
+    for values in zip(*(column.take(first).tolist() for column in columns), strict=True):
         try:
             results.append(func(*(None if _missing(v) else v for v in values)))
             errors.append(None)
         except NormalizeError as error:
-            results.append(None)
+            results.append((None,) * parts if parts else None)
             errors.append(str(error))
     index = columns[0].index
-    return pd.Series(_objects(results)[inverse], index=index), pd.Series(_objects(errors)[inverse], index=index)
+    errors = pd.Series(_objects(errors)[inverse], index=index)
+    if parts:
+        return tuple(pd.Series(_objects([r[k] for r in results])[inverse], index=index) for k in range(parts)), errors
+    return pd.Series(_objects(results)[inverse], index=index), errors
 
 
 def _missing(value) -> bool:
@@ -209,9 +225,9 @@ def _dates(frame: pd.DataFrame, out: pd.DataFrame, problems: Problems, *_) -> No
         values, errors = per_distinct(parse_date, frame[column])
         out[column] = pd.to_datetime(values)
         problems.add(column, errors)
-    blank = [frame[c].map(is_blank) for c in ("incident_date", "report_date")]
+    neither = blank(frame["incident_date"]) & blank(frame["report_date"])
     reason = "Tanggal kejadian dan tanggal laporan kosong; isi salah satunya, misalnya 18/09/2024."
-    problems.add("incident_date", pd.Series(np.where(blank[0] & blank[1], reason, None), index=frame.index))
+    problems.add("incident_date", pd.Series(np.where(neither, reason, None), index=frame.index))
 
 
 def _elections(frame, out, problems, defaults: Defaults, sheet_names) -> None:
@@ -228,7 +244,7 @@ def _elections(frame, out, problems, defaults: Defaults, sheet_names) -> None:
     for code, fit in fits.items():
         chosen = chosen.mask(unknown & fit & (count == 1), code)
     out["election"] = chosen
-    shown = frame["incident_date"].where(~frame["incident_date"].map(is_blank), frame["report_date"])
+    shown = frame["incident_date"].where(~blank(frame["incident_date"]), frame["report_date"])
     ambiguous = unknown & (count > 1)
     problems.add("election", _sentences(ambiguous, lambda date, row: (
         f"tanggal {date} masuk masa " + " dan ".join(e.name for c, e in elections().items() if fits[c][row])
@@ -282,31 +298,29 @@ def _places(frame, out, problems, *_) -> None:
     placeless = out["province_code"].isna() & (out["agency_level"] != "pusat") & unmatched.isna()
     reason = ("Kabupaten/Kota dan Provinsi kosong; isi salah satunya (boleh kosong hanya untuk instansi pusat, "
               "mis. Instansi 'Kementerian Agama').")
-    problems.add("region", pd.Series(np.where(placeless & frame["province"].map(is_blank), reason, None),
+    problems.add("region", pd.Series(np.where(placeless & blank(frame["province"]), reason, None),
                                      index=frame.index))
 
 
 def _taxonomy(frame, out, problems, defaults: Defaults, *_) -> None:
     """The controlled vocabularies: violation type and form, status, position, employee type, sources."""
-    typed, _ = per_distinct(taxonomy.violation_type, frame["violation_type"])
-    vague = typed.map(lambda pair: pair is None or pair[0] == "lainnya")
-    described, _ = per_distinct(taxonomy.violation_type, frame.loc[vague, "description"])
-    typed[vague] = described.where(described.map(lambda pair: pair is not None and pair[0] != "lainnya"),
-                                   typed[vague])
-    out["violation_type"] = typed.map(lambda pair: pair[0])
+    (kind, implied), _ = per_distinct(taxonomy.violation_type, frame["violation_type"], parts=2)
+    vague = (kind == "lainnya").to_numpy()  # the category says nothing: read the description instead
+    (described, described_form), _ = per_distinct(taxonomy.violation_type, frame.loc[vague, "description"], parts=2)
+    better = (described != "lainnya").reindex(kind.index, fill_value=False)
+    kind, implied = kind.mask(better, described), implied.mask(better, described_form)
     form, errors = per_distinct(taxonomy.violation_form, frame["violation_form"])
     problems.add("violation_form", errors)
-    out["violation_form"] = form.fillna(typed.map(lambda pair: pair[1]))
-    by_form, _ = per_distinct(taxonomy.violation_type, out["violation_form"])  # 'D6' alone says media_sosial
-    out["violation_type"] = out["violation_type"].mask(out["violation_type"] == "lainnya",
-                                                       by_form.map(lambda pair: pair[0]))
+    out["violation_form"] = form.fillna(implied)
+    (by_form, _), _ = per_distinct(taxonomy.violation_type, out["violation_form"], parts=2)  # 'D6' alone: media
+    out["violation_type"] = kind.mask(kind == "lainnya", by_form)
     for column, func in (("status", taxonomy.status), ("position", taxonomy.position_class),
                          ("employee_type", taxonomy.employee_type), ("source_kind", taxonomy.source_kind),
-                         ("severity", taxonomy.severity), ("violation_class", violation_class),
-                         ("subject_nip", nip_text)):
+                         ("severity", taxonomy.severity), ("violation_class", violation_class)):
         values, errors = per_distinct(func, frame[column])
         problems.add(column, errors)
         out["position_class" if column == "position" else column] = values
+    out["subject_nip"] = nip_texts(frame["subject_nip"])
     from_sanction, _ = per_distinct(lambda text: _quietly(taxonomy.severity, text), frame["sanction"])
     out["severity"] = out["severity"].fillna(from_sanction)  # 'Hukuman disiplin sedang' says the level too
     agency, _ = per_distinct(lambda text: _quietly(taxonomy.source_agency, text), frame["source_agency"])
@@ -319,33 +333,42 @@ def _severity(frame, out, *_) -> None:
     """Class and severity: as written (or as the sanction implies), else from the SKB 2022 matrix (inferred)."""
     candidates_set = out["election"].map({code: e.candidates_set for code, e in elections().items()})
     day = out["incident_date"].fillna(out["report_date"])
-    known = candidates_set.notna() & day.notna()
-    inferred, _ = per_distinct(taxonomy.infer_severity, out["violation_type"][known], out["violation_form"][known],
-                               day[known].dt.date, candidates_set[known].dt.date)
-    inferred = inferred.reindex(out.index)
-    inferred_class = inferred.map(lambda pair: pair[0] if isinstance(pair, tuple) else None)
+    known = (candidates_set.notna() & day.notna()).to_numpy()
+    (inferred_class, guessed), _ = per_distinct(
+        taxonomy.infer_severity, out.loc[known, "violation_type"], out.loc[known, "violation_form"], day[known],
+        pd.to_datetime(candidates_set[known]), parts=2)
+    inferred_class, guessed = inferred_class.reindex(out.index), guessed.reindex(out.index)
     out["violation_class"] = out["violation_class"].fillna(inferred_class)
     fill = out["severity"].isna() & (out["violation_class"] == inferred_class)
-    guessed = inferred.map(lambda pair: pair[1] if isinstance(pair, tuple) else None)
     out["severity_inferred"] = fill & guessed.notna()
     out["severity"] = out["severity"].mask(fill, guessed)
 
 
 def _identity(frame, out, *_) -> None:
     """case_id as registered, or a stable hash of the row's content; _person says who within the case."""
-    fingerprint = row_fingerprints(out)
     registered = tidy_text(frame["case_id"])
-    out["case_id"] = registered.fillna(HASH_PREFIX + fingerprint)
+    fingerprint = row_fingerprints(out, needed=registered.isna() | anonymous(out))
+    out["case_id"] = registered.fillna(HASH_PREFIX + fingerprint.astype("str")).astype(object)
     out["_person"] = person_keys(out, fingerprint)
 
 
-def row_fingerprints(cases: pd.DataFrame) -> pd.Series:
-    """A stable 16-hex hash of a record's normalised content (the same for every person of one register row)."""
-    text = _as_text(cases[FINGERPRINT[0]])
+def anonymous(cases: pd.DataFrame) -> pd.Series:
+    """True for records that name nobody (no name, no NIP)."""
+    return cases["subject_name"].isna() & cases["subject_nip"].isna()
+
+
+def row_fingerprints(cases: pd.DataFrame, needed: pd.Series) -> pd.Series:
+    """A stable 16-hex hash of a record's normalised content where `needed` (missing elsewhere, to save time).
+
+    Every person of one register row gets the same hash (the row's people are hashed together, as written).
+    """
+    rows = cases.loc[needed.to_numpy()]
+    text = _as_text(rows[FINGERPRINT[0]])
     for column in FINGERPRINT[1:]:
-        text = text + "\x1f" + _as_text(cases[column])
-    digests = [hashlib.blake2b(value.encode(), digest_size=8).hexdigest() for value in text]
-    return pd.Series(digests, index=cases.index, dtype=object)
+        text = text + "\x1f" + _as_text(rows[column])
+    digests = pd.Series(None, index=cases.index, dtype=object)
+    digests[needed.to_numpy()] = [hashlib.blake2b(value.encode(), digest_size=8).hexdigest() for value in text]
+    return digests
 
 
 def _as_text(values: pd.Series) -> pd.Series:
@@ -355,10 +378,13 @@ def _as_text(values: pd.Series) -> pd.Series:
     return values.astype("str").fillna("")
 
 
-def person_keys(cases: pd.DataFrame, fingerprint: pd.Series) -> pd.Series:
+def person_keys(cases: pd.DataFrame, fingerprint: pd.Series | None = None) -> pd.Series:
     """Who a record is about, to tell people of one case apart: NIP, else name, else the row's content."""
-    names = cases["subject_name"].astype("str").str.lower().str.replace(r"[^a-z0-9]+", " ", regex=True).str.strip()
-    return ("nip:" + cases["subject_nip"].astype("str")).fillna("nama:" + names).fillna("isi:" + fingerprint)
+    if fingerprint is None:
+        fingerprint = row_fingerprints(cases, needed=anonymous(cases))
+    names = cases["subject_name"].astype("str").str.lower().str.replace("[^a-z0-9]+", " ", regex=True).str.strip()
+    keys = ("nip:" + cases["subject_nip"].astype("str")).fillna("nama:" + names)
+    return keys.fillna("isi:" + fingerprint.astype("str")).astype(object)
 
 
 def number_subjects(cases: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -367,6 +393,7 @@ def number_subjects(cases: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.Dat
     A person (see `person_keys`) already in the warehouse under the same case, or earlier in the same file, is a
     repeat: counted, not loaded. `existing` holds the warehouse records of the same case ids with _person.
     """
+    cases = cases.sort_values(["_record", "subject_no"], kind="stable")  # file order: the first person is 1
     both = pd.concat([existing.assign(_new=False), cases.assign(_new=True)], ignore_index=True)
     repeat = both.duplicated([*CASE_KEY, "_person"], keep="first").to_numpy()
     fresh = both[both["_new"].to_numpy() & ~repeat].copy()

@@ -128,6 +128,7 @@ def test_split_people_numbers_people_and_reports_unpaired_rows():
         "subject_nip": ["", "111; 222", "1; 2; 3"],
     })
     people, unpaired = split_people(frame)
+    people = people.rename_axis("row").reset_index().sort_values(["row", "subject_no"])  # others come last
     assert people[["case_id", "subject_name", "subject_nip", "subject_no"]].values.tolist() == [
         ["R1", "Ani", "", 1],
         ["R2", "Budi", "111", 1],
