@@ -112,3 +112,24 @@ def recent_rejections(path: Path | None = None, loads: int = 5, limit: int = 500
 def load_quality(path: Path | None = None) -> pd.DataFrame:
     """One row per load: rows read, loaded, rejected, duplicate, and rejected rows with an unknown place."""
     return run_named("load_quality", None, path)
+
+
+def election_calendar(path: Path | None = None) -> pd.DataFrame:
+    """One row per election and stage: stage dates, voting day and its cases' latest date."""
+    return run_named("election_calendar", None, path)
+
+
+def timeline_counts(filters: Filters, path: Path | None = None, bucket_days: int = 7,
+                    stack_by: str = "violation_type") -> pd.DataFrame:
+    """Filtered cases per election, bucket (weeks or days from voting day: h_offset, bucket_start) and series."""
+    return run_named("timeline_counts", filters, path, params=(filters.date_basis, bucket_days, stack_by))
+
+
+def stage_summary(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """Per election and period (stages, gaps, before/since voting day): days, cases, weekly rate, lag quantiles."""
+    return run_named("stage_summary", filters, path, params=(filters.date_basis, filters.date_from, filters.date_to))
+
+
+def reporting_lag(filters: Filters, path: Path | None = None) -> pd.DataFrame:
+    """One row: median and 90th percentile of days from incident to report and from report to decision."""
+    return run_named("reporting_lag", filters, path)

@@ -1,0 +1,256 @@
+"""Pure builders of the election-time charts: stages as labelled bands, voting day as a labelled line.
+
+x is either the calendar date or the number of days from voting day (axis 'hday'); a bucket of `bucket_days`
+days starting at H+offset is drawn over [offset, offset + bucket_days), so bands, bars and the voting-day line
+share one scale. No Streamlit here: the briefing pack exports the same figures.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ui import timeline_logic as logic
+from ui.charts import base_layout, value_label
+from ui.i18n import t
+from ui.numbers import number
+from ui.theme import ACCENT, NO_DATA, SEVERITY_COLORS, VIOLATION_TYPE_COLORS
+from warehouse.labels import label
+from warehouse.vocab import ELECTIONS, SEVERITIES, STAGES, VIOLATION_TYPES
+
+STAGE_COLORS = dict(zip(STAGES, (
+    "#dbe7f3", "#c6dbef", "#fde5cc", "#e6e6e6", "#f4c7c3", "#e2f0d9", "#efe0f2", "#fff2b3",
+), strict=True))
+ELECTION_COLORS = dict(zip(ELECTIONS, ("#9c755f", "#4e79a7", ACCENT), strict=True))
+SPIKE_COLOR = "#b3001b"
+INCOMPLETE_FILL = "rgba(110, 110, 110, 0.22)"
+LABEL_ROWS, ROW_PX = 3, 16  # stage labels cycle over three rows above the plot so short stages don't collide
+DAY_MS = 86_400_000
+SERIES_ORDER = {"violation_type": VIOLATION_TYPES, "severity": SEVERITIES}
+SERIES_COLORS = {"violation_type": VIOLATION_TYPE_COLORS, "severity": SEVERITY_COLORS}
+
+
+def x_of(offset: float, voting_day: date, axis: str):
+    """The x coordinate of a moment `offset` days from the start of voting day."""
+    if axis == "hday":
+        return offset
+    return pd.Timestamp(voting_day) + pd.Timedelta(days=offset)
+
+
+def bucket_text(offset: int, voting_day: date, axis: str, bucket_days: int) -> str:
+    """A bucket in words for hover and tables: '20-11-2024 – 26-11-2024' or 'H−7 … H−1'."""
+    last = offset + bucket_days - 1
+    if axis == "hday":
+        first = logic.hday_label(offset)
+        return first if bucket_days == 1 else f"{first} … {logic.hday_label(last)}"
+    first_day = voting_day + timedelta(days=offset)
+    if bucket_days == 1:
+        return f"{first_day:%d-%m-%Y}"
+    return f"{first_day:%d-%m-%Y} – {voting_day + timedelta(days=last):%d-%m-%Y}"
+
+
+def timeline_chart(frame: pd.DataFrame, stages: pd.DataFrame, voting_day: date, axis: str, stack_by: str,
+                   lang: str, bucket_days: int = 7, spikes: pd.DataFrame | None = None,
+                   incomplete: list[int] | tuple = ()) -> go.Figure:
+    """Cases per bucket stacked by type or severity (or one line per province), on the election's stages."""
+    fig = go.Figure()
+    centre = bucket_days / 2
+    series = logic.fold_small_series(frame) if stack_by == "province_code" else frame
+    for value, rows in _ordered_series(series, stack_by):
+        name = t("tl_other_provinces", lang) if stack_by == "province_code" and value == logic.OTHER \
+            else value_label(stack_by, value, lang)
+        x = [x_of(o + centre, voting_day, axis) for o in rows["h_offset"]]
+        hover = [bucket_text(int(o), voting_day, axis, bucket_days) for o in rows["h_offset"]]
+        template = "%{fullData.name}<br>%{customdata}: %{y:,} " + t("ch_cases", lang) + "<extra></extra>"
+        if stack_by == "province_code":
+            other = dict(color="#9a9a9a", dash="dot") if value == logic.OTHER else {}
+            fig.add_trace(go.Scatter(x=x, y=rows["n"], name=name, mode="lines+markers", customdata=hover,
+                                     hovertemplate=template, marker_size=5, line=other))
+        else:
+            width = bucket_days * 0.85 * (1 if axis == "hday" else DAY_MS)
+            color = SERIES_COLORS[stack_by].get(None if pd.isna(value) else value, NO_DATA)
+            fig.add_trace(go.Bar(x=x, y=rows["n"], name=name, width=width, marker_color=color, customdata=hover,
+                                 hovertemplate=template))
+    heights = series.groupby("h_offset")["n"].max() if stack_by == "province_code" else frame.groupby("h_offset")[
+        "n"].sum()
+    _draw_spikes(fig, heights, spikes, voting_day, axis, lang)
+    _draw_incomplete(fig, incomplete, bucket_days, voting_day, axis, lang)
+    _draw_calendar(fig, stages, voting_day, axis, lang, _span(frame, stages, voting_day, bucket_days))
+    fig.update_layout(barmode="stack", bargap=0, legend=dict(orientation="v", y=1, yanchor="top", x=1.01))
+    fig.update_yaxes(tickformat=",d", rangemode="tozero",
+                     title=t("tl_per_week" if bucket_days == 7 else "tl_per_day", lang))
+    return base_layout(fig, lang, None, 460)
+
+
+def _span(frame: pd.DataFrame, stages: pd.DataFrame, voting_day: date, bucket_days: int) -> tuple[int, int]:
+    """First and last day offset the x axis must show: the data, every stage band and voting day."""
+    lows = [0, *frame["h_offset"], *[(d - voting_day).days for d in stages["starts"]]]
+    highs = [1, *(frame["h_offset"] + bucket_days), *[(d - voting_day).days + 1 for d in stages["ends"]]]
+    return int(min(lows)), int(max(highs))
+
+
+def _ordered_series(frame: pd.DataFrame, stack_by: str):
+    """(value, rows) per series: vocabulary order for types and severities (unknown last), else most cases first."""
+    groups = dict(list(frame.groupby("series", dropna=False, sort=False)))
+    order = SERIES_ORDER.get(stack_by)
+    if order is None:
+        keys = sorted(groups, key=lambda v: (-groups[v]["n"].sum(), v == logic.OTHER, str(v)))
+    else:
+        keys = [v for v in order if v in groups] + [v for v in groups if v not in order]
+    return [(key, groups[key].sort_values("h_offset")) for key in keys]
+
+
+def _draw_calendar(fig: go.Figure, stages: pd.DataFrame, voting_day: date, axis: str, lang: str,
+                   span: tuple[int, int]) -> None:
+    """Stages as bands labelled above the plot, voting day as a line labelled inside it, and the x axis."""
+    for i, stage in enumerate(stages.itertuples(index=False)):
+        start, end = (stage.starts - voting_day).days, (stage.ends - voting_day).days + 1
+        fig.add_shape(type="rect", xref="x", yref="paper", x0=x_of(start, voting_day, axis),
+                      x1=x_of(end, voting_day, axis), y0=0, y1=1, fillcolor=STAGE_COLORS.get(stage.stage, NO_DATA),
+                      line_width=0, layer="below", name=f"stage-{stage.stage}")
+        fig.add_annotation(x=x_of((start + end) / 2, voting_day, axis), y=1, yshift=2 + ROW_PX * (i % LABEL_ROWS),
+                           xref="x", yref="paper", yanchor="bottom", showarrow=False, font_size=11,
+                           text=label("stage", stage.stage, lang), name=f"stage-{stage.stage}")
+    # the voting-day line rises above the rows of stage labels (in pixels, whatever the plot's height) to its label
+    line, top = dict(color=ACCENT, width=2, dash="dash"), 4 + ROW_PX * LABEL_ROWS
+    voting_x = x_of(0, voting_day, axis)
+    fig.add_shape(type="line", xref="x", yref="paper", x0=voting_x, x1=voting_x, y0=0, y1=1, line=line,
+                  name="voting-day")
+    fig.add_shape(type="line", xref="x", yref="paper", ysizemode="pixel", yanchor=1, x0=voting_x, x1=voting_x,
+                  y0=0, y1=top, line=line, name="voting-day")
+    fig.add_annotation(x=voting_x, y=1, yshift=top - 6, xref="x", yref="paper", xanchor="left", yanchor="bottom",
+                       showarrow=False, font=dict(size=12, color=ACCENT), bgcolor="white",
+                       text=t("tl_voting_day", lang, day=f"{voting_day:%d-%m-%Y}"), name="voting-day")
+    _x_axis(fig, axis, span, lang)
+    fig.update_layout(margin=dict(t=top + 26))
+
+
+def _x_axis(fig: go.Figure, axis: str, span: tuple[int, int], lang: str) -> None:
+    if axis == "hday":
+        values, texts = logic.hday_ticks(*span)
+        fig.update_xaxes(tickvals=values, ticktext=texts, title=t("tl_axis_hday_title", lang), zeroline=False)
+    else:
+        fig.update_xaxes(type="date", tickformat="%d-%m-%Y", title=None)
+
+
+def _draw_spikes(fig: go.Figure, heights: pd.Series, spikes: pd.DataFrame | None, voting_day: date, axis: str,
+                 lang: str) -> None:
+    """A marker above each spike week, over the highest bar or line point of that week (daily view included)."""
+    if spikes is None or spikes.empty:
+        return
+    tops = [int(heights[(heights.index >= w) & (heights.index < w + 7)].max()) for w in spikes["h_offset"]]
+    fig.add_trace(go.Scatter(
+        x=[x_of(w + 3.5, voting_day, axis) for w in spikes["h_offset"]], y=[top * 1.08 + 0.5 for top in tops],
+        mode="markers", marker=dict(symbol="triangle-down", size=12, color=SPIKE_COLOR), name=t("tl_spike", lang),
+        customdata=[bucket_text(int(w), voting_day, axis, 7) for w in spikes["h_offset"]],
+        text=spikes["n"], hovertemplate=t("tl_spike", lang) + "<br>%{customdata}: %{text:,} "
+        + t("ch_cases", lang) + "<extra></extra>",
+    ))
+
+
+def _draw_incomplete(fig: go.Figure, offsets, bucket_days: int, voting_day: date, axis: str, lang: str) -> None:
+    """The last buckets whose numbers will still grow, shaded as one band and labelled."""
+    if not len(offsets):
+        return
+    start, end = min(offsets), max(offsets) + bucket_days
+    fig.add_shape(type="rect", xref="x", yref="paper", x0=x_of(start, voting_day, axis),
+                  x1=x_of(end, voting_day, axis), y0=0, y1=1, fillcolor=INCOMPLETE_FILL, line_width=0,
+                  name="incomplete")
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=t("tl_incomplete", lang), hoverinfo="skip",
+                             marker=dict(symbol="square", size=14, color=INCOMPLETE_FILL)))
+
+
+def prepost_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
+    """Weekly rate in each stage and gap (left) and before vs since voting day (right), with the cases behind."""
+    rows = logic.stage_rows(summary)
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.74, 0.26], shared_yaxes=True, horizontal_spacing=0.03)
+    fig.add_trace(go.Bar(
+        x=[logic.period_label(p, lang) for p in rows["period"]], y=rows["weekly_rate"],
+        marker_color=[STAGE_COLORS.get(p, NO_DATA) for p in rows["period"]], marker_line=dict(color="#888", width=1),
+        text=[t("tl_n_cases", lang, n=n) for n in rows["cases"]], textposition="outside", showlegend=False,
+        hovertemplate="%{x}<br>%{y:.2f} " + t("tl_rate_unit", lang) + " · %{text}<extra></extra>",
+    ), row=1, col=1)
+    split = logic.prepost(summary)
+    sides = [("before", "sebelum_h"), ("since", "sejak_h")]
+    fig.add_trace(go.Bar(
+        x=[logic.period_label(p, lang) for _, p in sides], y=[split[k]["weekly_rate"] for k, _ in sides],
+        marker_color=["#5b8db8", ACCENT], showlegend=False, textposition="outside",
+        text=[t("tl_n_cases", lang, n=split[k]["cases"] or 0) for k, _ in sides],
+        hovertemplate="%{x}<br>%{y:.2f} " + t("tl_rate_unit", lang) + " · %{text}<extra></extra>",
+    ), row=1, col=2)
+    if split["ratio"] is not None:
+        fig.add_annotation(xref="x2 domain", yref="paper", x=0.5, y=1.0, yanchor="bottom", showarrow=False,
+                           text=t("tl_ratio_note", lang, ratio=number(split["ratio"], lang, 2)), font_size=12)
+    fig.update_yaxes(title=t("tl_rate_unit", lang), rangemode="tozero", row=1, col=1)
+    fig.update_xaxes(tickangle=-35)
+    return base_layout(fig, lang, None, 420)
+
+
+def overlay_chart(frame: pd.DataFrame, measure: str, lang: str) -> go.Figure:
+    """Elections side by side on the H-day axis: weekly cases, or each week's share of the election's total."""
+    fig = go.Figure()
+    shares = measure == "share"
+    for election in [e for e in ELECTIONS if e in set(frame["election"])] + sorted(
+            set(frame["election"]) - set(ELECTIONS)):
+        rows = frame[frame["election"] == election]
+        fig.add_trace(go.Scatter(
+            x=rows["h_offset"] + 3.5, y=rows["share"] if shares else rows["n"], mode="lines",
+            name=label("election", election, lang), line=dict(color=ELECTION_COLORS.get(election), width=2),
+            customdata=[bucket_text(int(o), date(2000, 1, 1), "hday", 7) for o in rows["h_offset"]],
+            hovertemplate="%{fullData.name} · %{customdata}: %{y" + (":.1%" if shares else ":,")
+            + "}<extra></extra>",
+        ))
+    span = (int(frame["h_offset"].min()), int(frame["h_offset"].max()) + 7) if len(frame) else (-7, 7)
+    fig.add_vline(x=0, line=dict(color=ACCENT, width=2, dash="dash"))
+    fig.add_annotation(x=0, y=0.98, xref="x", yref="paper", xanchor="left", yanchor="top", showarrow=False,
+                       text=t("tl_voting_day_short", lang), font=dict(size=11, color=ACCENT), name="voting-day")
+    _x_axis(fig, "hday", span, lang)
+    fig.update_yaxes(tickformat=".0%" if shares else ",d", rangemode="tozero",
+                     title=t("tl_share_of_election" if shares else "tl_per_week", lang))
+    return base_layout(fig, lang, None, 380)
+
+
+def lag_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
+    """Days from incident to report and from report to decision per period: median bars, whiskers p25–p90."""
+    rows = logic.stage_rows(summary)
+    rows = rows[rows["cases"] > 0]
+    x = [logic.period_label(p, lang) for p in rows["period"]]
+    fig = go.Figure()
+    for measure, color in (("report_lag", "#5b8db8"), ("decision_lag", "#e07a1f")):
+        p25, p50, p90 = (rows[f"{measure}_{q}"].astype("Float64") for q in ("p25", "p50", "p90"))
+        fig.add_trace(go.Bar(
+            x=x, y=p50.tolist(), name=t(f"tl_{measure}", lang), marker_color=color,
+            error_y=dict(type="data", symmetric=False, array=(p90 - p50).tolist(), arrayminus=(p50 - p25).tolist(),
+                         color="#444", thickness=1.2),
+            customdata=list(zip(p25.tolist(), p90.tolist(), strict=True)),
+            hovertemplate="%{x}<br>" + t(f"tl_{measure}", lang) + ": " + t("tl_lag_hover", lang) + "<extra></extra>",
+        ))
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
+    fig.update_yaxes(title=t("tl_days", lang), rangemode="tozero")
+    fig.update_xaxes(tickangle=-35)
+    return base_layout(fig, lang, None, 380)
+
+
+def trend_chart(frame: pd.DataFrame, lang: str, calendar: pd.DataFrame | None = None) -> go.Figure:
+    """A small weekly trend (frame: week, n) with the voting days of the elections it spans as labelled lines."""
+    fig = go.Figure(go.Scatter(
+        x=frame["week"], y=frame["n"], mode="lines", line=dict(color=ACCENT, width=2), fill="tozeroy",
+        fillcolor="rgba(138, 21, 56, 0.12)",
+        hovertemplate=t("ch_week_of", lang) + " %{x|%d-%m-%Y}: %{y:,} " + t("ch_cases", lang) + "<extra></extra>",
+    ))
+    if calendar is not None and len(frame):
+        first, last = frame["week"].min(), frame["week"].max() + pd.Timedelta(days=7)
+        days = calendar.drop_duplicates("election")[["election", "voting_day"]]
+        for election, day in days.itertuples(index=False):
+            if first <= day <= last:
+                fig.add_shape(type="line", xref="x", yref="paper", x0=day, x1=day, y0=0, y1=1,
+                              line=dict(color="#555", width=1, dash="dot"), name="voting-day")
+                fig.add_annotation(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                                   font_size=10, text=label("election", election, lang), name="voting-day")
+    fig.update_yaxes(tickformat=",d", rangemode="tozero", title=None)
+    fig.update_xaxes(type="date", tickformat="%m-%Y", title=None)
+    fig.update_layout(margin=dict(t=28), showlegend=False)
+    return base_layout(fig, lang, None, 240)
