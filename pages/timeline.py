@@ -1,0 +1,88 @@
+"""Linimasa: when do violations happen relative to the election's stages and voting day, and are they rising?"""
+
+import streamlit as st
+
+from ui import charts_timeline as charts
+from ui import timeline_logic as logic
+from ui.charts import PLOTLY_CONFIG
+from ui.context import current
+from ui.data import read
+from ui.export_buttons import export_buttons
+from ui.i18n import t
+from warehouse.labels import label
+
+ctx = current()
+lang = ctx.lang
+st.title(t("tl_title", lang))
+st.caption(t("tl_intro", lang))
+
+calendar = read("election_calendar")
+choices = logic.election_choices(calendar, ctx.filters.elections)
+election = choices[0] if len(ctx.filters.elections) == 1 else st.selectbox(
+    t("tl_pick_election", lang), choices, index=len(choices) - 1, key="tl_election",
+    format_func=lambda e: label("election", e, lang))
+if len(ctx.filters.elections) != 1:
+    st.caption(t("tl_pick_note", lang, election=label("election", election, lang)))
+cal = logic.calendar_for(calendar, election)
+filters = logic.for_election(ctx.filters, election)
+
+choose = st.columns(3)
+bucket_days = choose[0].segmented_control(t("tl_granularity", lang), (7, 1), default=7, required=True, key="tl_gran",
+                                          format_func=lambda d: t("tl_gran_week" if d == 7 else "tl_gran_day", lang))
+axis = choose[1].segmented_control(t("tl_axis", lang), ("calendar", "hday"), default="calendar", required=True,
+                                   key="tl_axis", format_func=lambda a: t(f"tl_axis_{a}", lang))
+stack_by = choose[2].segmented_control(t("tl_stack", lang), ("violation_type", "severity", "province_code"),
+                                       default="violation_type", required=True, key="tl_stack",
+                                       format_func=lambda s: t(f"tl_stack_{s}", lang))
+
+counts = read("timeline_counts", filters, bucket_days, stack_by)
+if counts.empty:
+    st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)))
+else:
+    spikes = logic.spike_weeks(logic.bucket_totals(read("timeline_counts", filters, 7, stack_by), 7))
+    lag = read("reporting_lag", filters)
+    lag_days = logic.lag_days(lag, filters.date_basis)
+    incomplete = logic.incomplete_offsets(logic.bucket_totals(counts, bucket_days), bucket_days, cal.data_until,
+                                          lag_days)
+    fig = charts.timeline_chart(counts, cal.stages, cal.voting_day, axis, stack_by, lang, bucket_days, spikes,
+                                incomplete)
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key="tl_timeline")
+    st.caption(filters.caption(lang))
+    total = int(read("kpis", filters)["reported"].iloc[0])
+    st.caption(logic.timeline_note(total, int(counts["n"].sum()), filters.date_basis, lang) + " "
+               + logic.incomplete_note(incomplete, bucket_days, lag_days, cal.data_until, lang))
+    export_buttons(fig, "linimasa", t("tl_title", lang), filters=filters)
+
+    st.subheader(t("tl_spikes_title", lang))
+    st.caption(t("tl_spikes_rule", lang))
+    if spikes.empty:
+        st.write(t("tl_no_spikes", lang))
+    else:
+        st.dataframe(logic.spike_table(spikes, lang), hide_index=True)
+
+    st.subheader(t("tl_prepost_title", lang))
+    summary = read("stage_summary", filters)
+    for column, (title, value, help_text) in zip(st.columns(3), logic.prepost_cards(summary, lang), strict=True):
+        column.metric(title, value, help=help_text)
+    prepost = charts.prepost_chart(summary, lang)
+    st.plotly_chart(prepost, config=PLOTLY_CONFIG, key="tl_prepost")
+    st.dataframe(logic.stage_table(summary, lang), hide_index=True)
+    st.caption(filters.caption(lang) + " · " + t("tl_prepost_note", lang))
+    export_buttons(prepost, "laju-tahapan", t("tl_prepost_title", lang), filters=filters)
+
+    st.subheader(t("tl_lag_title", lang))
+    st.plotly_chart(charts.lag_chart(summary, lang), config=PLOTLY_CONFIG, key="tl_lag")
+    st.caption(filters.caption(lang) + " · " + logic.lag_note(lag, lang))
+
+st.subheader(t("tl_overlay_title", lang))
+overlay_filters = logic.overlay_filters(ctx.filters)
+measure = st.segmented_control(t("tl_measure", lang), ("count", "share"), default="count", required=True,
+                               key="tl_measure", format_func=lambda m: t(f"tl_measure_{m}", lang))
+overlay = logic.overlay_frame(read("timeline_counts", overlay_filters, 7, "election"))
+if overlay.empty:
+    st.info(t("empty_state", lang))
+else:
+    overlay_fig = charts.overlay_chart(overlay, measure, lang)
+    st.plotly_chart(overlay_fig, config=PLOTLY_CONFIG, key="tl_overlay")
+    st.caption(overlay_filters.caption(lang))
+    export_buttons(overlay_fig, "pemilihan-berdampingan", t("tl_overlay_title", lang), filters=overlay_filters)

@@ -1,0 +1,50 @@
+"""Linimasa in headless Chromium: plotly really draws the stage bands and the voting-day line, with their labels,
+on calendar dates and on days from voting day."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+STAGES = ["Pendaftaran", "Penetapan calon", "Kampanye", "Masa tenang", "Pemungutan suara", "Rekapitulasi",
+          "Sengketa", "Pelantikan"]
+
+
+def first_chart(page):
+    """The timeline: the first plotly chart of the page, once its annotations are drawn."""
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart.locator(".annotation-text").first).to_be_visible(timeout=30_000)
+    return chart
+
+
+def test_stage_bands_and_the_voting_day_line_are_drawn_and_labelled(app_url, page, wait_idle):
+    page.goto(f"{app_url}/linimasa?el=pilkada2024")
+    expect(page.get_by_role("heading", name="Linimasa menurut tahapan pemilihan")).to_be_visible(timeout=30_000)
+    chart = first_chart(page)
+    wait_idle(page)
+    labels = chart.locator(".annotation-text").all_text_contents()
+    assert labels == STAGES + ["Hari pemungutan suara 27-11-2024"]
+    # shapes: 8 stage bands below the bars, and the voting-day line (in the plot, and up to its label above it)
+    shapes = chart.locator(".shapelayer path")
+    assert shapes.count() == 10
+    style = "e => [getComputedStyle(e).fill, getComputedStyle(e).stroke]"
+    styles = [shapes.nth(i).evaluate(style) for i in range(10)]
+    assert styles[2][0] == "rgb(253, 229, 204)"  # the kampanye band
+    lines = [i for i, (_, stroke) in enumerate(styles) if stroke == "rgb(138, 21, 56)"]
+    assert len(lines) == 2 and all(shapes.nth(i).bounding_box()["width"] <= 3 for i in lines)
+
+
+def test_days_from_voting_day_put_the_line_at_h(app_url, page, wait_idle):
+    page.goto(f"{app_url}/linimasa?el=pilkada2024")
+    first_chart(page)
+    wait_idle(page)
+    page.get_by_role("radio", name="Hari ke hari-H (H−n / H+n)", exact=True).click()
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart.locator(".xtick text", has_text="H+21")).to_be_visible(timeout=15_000)  # 3-week ticks
+    wait_idle(page)
+    ticks = chart.locator(".xtick text").all_text_contents()
+    assert "H" in ticks and "H−21" in ticks
+    h_tick = chart.locator(".xtick text").nth(ticks.index("H")).bounding_box()
+    line = chart.locator(".shapelayer path").nth(8).bounding_box()  # the voting-day line follows the 8 bands
+    assert abs((h_tick["x"] + h_tick["width"] / 2) - (line["x"] + line["width"] / 2)) < 2  # line on the H tick
+    assert chart.locator(".annotation-text").all_text_contents()[-1] == "Hari pemungutan suara 27-11-2024"
