@@ -276,3 +276,13 @@ def test_without_a_browser_charts_say_why_there_is_no_download(app_page, monkeyp
     assert at.get("download_button") == []
     notes = [caption.value for caption in at.main.caption if caption.value.startswith("Ekspor gambar tidak tersedia")]
     assert len(notes) == len(at.get("plotly_chart"))
+
+
+def test_a_failed_download_is_kept_for_the_session_s_next_run(monkeypatch):
+    from ui.export_buttons import _FAILURES, _render
+
+    RENDERER.close()
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    with pytest.raises(ExportUnavailable):
+        _render(go.Figure(), "png", Caption("T", "F"), ("session-1", "export_x_png"))
+    assert _FAILURES.pop(("session-1", "export_x_png")).startswith("Ekspor gambar tidak tersedia")
