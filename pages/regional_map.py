@@ -28,6 +28,7 @@ level = level_col.segmented_control(
 metric = metric_col.segmented_control(
     t("peta_metric", lang), maps.METRICS, key=state.METRIC_KEY, required=True,
     format_func=lambda v: t(f"peta_metric_{v}", lang), on_change=state.metric_changed)
+level = "provinsi" if metric in maps.PROVINCE_ONLY else level  # also when state was set without the callbacks
 focus = state.focus_provinces(ctx.filters) if level == "kabupaten" else ()
 if focus or ctx.filters.regions or ctx.filters.provinces:
     st.button(t("peta_back", lang), on_click=state.back_to_indonesia)

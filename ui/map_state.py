@@ -16,11 +16,14 @@ from warehouse.labels import label
 
 LEVEL_KEY, METRIC_KEY, FOCUS_KEY, MAP_KEY = "peta_level", "peta_metric", "peta_focus", "peta_map"
 HANDLED_KEY = "peta_handled_click"  # the codes of the selection last applied, so a selection is applied once
+PENDING_KEY = "peta_pending"  # page widget values a click asked for outside a callback (see init_state)
 DEFAULTS = {LEVEL_KEY: "kabupaten", METRIC_KEY: "count"}
 
 
 def init_state() -> None:
-    """Default level and metric, set before the widgets so a callback may change them later without a warning."""
+    """Before the page's widgets: apply values a click asked for outside a callback, then the defaults."""
+    for key, value in st.session_state.pop(PENDING_KEY, {}).items():
+        st.session_state[key] = value
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
 
@@ -46,10 +49,10 @@ def metric_changed() -> None:
 
 
 def map_clicked() -> None:
-    """on_select callback: apply a click before the sidebar draws (what a click in the browser runs)."""
+    """on_select callback: apply a click before any widget draws (what a click in the browser runs)."""
     codes = clicked_codes((st.session_state.get(MAP_KEY) or {}).get("selection"))
     st.session_state[HANDLED_KEY] = codes
-    _apply_click(codes, _set_region_now)
+    _apply_click(codes, st.session_state.__setitem__)
 
 
 def apply_unhandled_click(event) -> bool:
@@ -58,26 +61,30 @@ def apply_unhandled_click(event) -> bool:
     if codes == st.session_state.get(HANDLED_KEY, []):
         return False
     st.session_state[HANDLED_KEY] = codes
-    return _apply_click(codes, lambda code: request_filters(**{REGION_KEY: [code]}))
+    _apply_click(codes, _set_on_next_run)
+    return bool(codes)
 
 
-def _set_region_now(code: str) -> None:
-    st.session_state[REGION_KEY] = [code]
+def _set_on_next_run(key: str, value) -> None:
+    """Widgets of this run are drawn already: shared filters go through the sidebar, the page's own via init_state."""
+    if key == REGION_KEY:
+        request_filters(**{key: value})
+    else:
+        st.session_state.setdefault(PENDING_KEY, {})[key] = value
 
 
-def _apply_click(codes: list[str], set_region) -> bool:
-    """A province zooms to its kabupaten/kota; a kabupaten/kota filters every page to it. True when applied."""
+def _apply_click(codes: list[str], set_value) -> None:
+    """A province zooms to its kabupaten/kota; a kabupaten/kota filters every page to it."""
     if not codes:
-        return False
+        return
     code = codes[0]
-    st.session_state[FOCUS_KEY] = code.split(".")[0]
+    set_value(FOCUS_KEY, code.split(".")[0])
     if "." in code:
-        set_region(code)
-        return True
-    st.session_state[LEVEL_KEY] = "kabupaten"
+        set_value(REGION_KEY, [code])
+        return
+    set_value(LEVEL_KEY, "kabupaten")
     if st.session_state.get(METRIC_KEY) in PROVINCE_ONLY:
-        st.session_state[METRIC_KEY] = DEFAULTS[METRIC_KEY]
-    return True
+        set_value(METRIC_KEY, DEFAULTS[METRIC_KEY])
 
 
 def back_to_indonesia() -> None:
