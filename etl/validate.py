@@ -7,7 +7,6 @@ any problem is rejected whole; the steward corrects it and loads it again.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,9 @@ import numpy as np
 import pandas as pd
 
 import settings
+from etl.cells import blank, nip_texts, per_distinct, quietly, tidy_text
 from etl.columns import ALIASES, DATE_COLUMNS, split_people
+from etl.identity import HASH_PREFIX, anonymous, person_keys, row_fingerprints
 from etl.normalize import NormalizeError, fold, is_blank, taxonomy
 from etl.normalize.dates import parse_date
 from geo.regions import load_matcher
@@ -31,11 +32,7 @@ CASE_COLUMNS = (  # the cases table in schema order, without load_id and source_
     "position_class", "employee_type", "violation_type", "violation_form", "violation_class", "severity",
     "severity_inferred", "status", "sanction", "description", "subject_name", "subject_nip",
 )
-CASE_KEY = ["election", "source_agency", "case_id"]
 ORIGIN = ["_record", "_sheet", "_row"]  # register row id, sheet number in the file, row number as seen in it
-FINGERPRINT = ["election", "source_agency", "incident_date", "report_date", "region_code", "province_code",
-               "agency_name", "violation_type", "description", "_people"]
-HASH_PREFIX = "H-"  # case ids made from the row's content when the register gives no number
 
 
 @dataclass(frozen=True)
@@ -109,66 +106,6 @@ def violation_class(text) -> str | None:
     raise NormalizeError(f"'{text}' bukan klasifikasi pelanggaran; tulis Kode Etik, Disiplin atau Pidana.")
 
 
-BLANKS = ["", "-", "--", "—", "–"]  # cells registers use to mean 'nothing here' (as etl.normalize.is_blank)
-SPACES = "[ \t\r\n\xa0]+"  # written out: pandas sends `\s` to Python's re, this stays in pyarrow (fast)
-
-
-def blank(values: pd.Series) -> pd.Series:
-    """True where a cell is empty, missing or a dash; vectorised."""
-    text = values.astype("str")
-    return text.isna() | text.str.strip().isin(BLANKS)
-
-
-def tidy_text(values: pd.Series) -> pd.Series:
-    """Free text with its spacing collapsed, blanks as missing; vectorised (names, descriptions)."""
-    tidy = values.astype("str").str.replace(SPACES, " ", regex=True).str.strip()
-    return tidy.astype(object).where(tidy.notna() & ~tidy.isin(BLANKS), None)
-
-
-def nip_texts(values: pd.Series) -> pd.Series:
-    """18-digit NIPs without their spaces and dots; anything else kept as written (NIP is not required)."""
-    tidy = tidy_text(values)
-    digits = tidy.astype("str").str.replace("[^0-9]", "", regex=True)
-    return tidy.mask(digits.str.len() == 18, digits.astype(object))
-
-
-def per_distinct(func: Callable, *columns: pd.Series, parts: int = 0):
-    """func applied once per distinct combination of the columns: (results, error sentences), both aligned.
-
-    With `parts`, func returns tuples of that length and the results come as one Series per part.
-    """
-    inverse = np.zeros(len(columns[0]), dtype=np.int64)
-    for column in columns:  # codes of the combination so far, numbered in order of first appearance
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        inverse, _ = pd.factorize(inverse * (len(uniques) + 1) + codes)
-    first = np.empty(inverse.max() + 1 if len(inverse) else 0, dtype=np.int64)
-    first[inverse[::-1]] = np.arange(len(inverse))[::-1]  # the earliest row of each combination
-    results, errors = [], []
-    for values in zip(*(column.take(first).tolist() for column in columns), strict=True):
-        try:
-            results.append(func(*(None if _missing(v) else v for v in values)))
-            errors.append(None)
-        except NormalizeError as error:
-            results.append((None,) * parts if parts else None)
-            errors.append(str(error))
-    index = columns[0].index
-    errors = pd.Series(_objects(errors)[inverse], index=index)
-    if parts:
-        return tuple(pd.Series(_objects([r[k] for r in results])[inverse], index=index) for k in range(parts)), errors
-    return pd.Series(_objects(results)[inverse], index=index), errors
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
-
-
-def _objects(values: list) -> np.ndarray:
-    """values as a 1-D object array (a list of tuples must not become a 2-D array)."""
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
-
-
 class Problems:
     """The problems found so far (canonical column, raw value, reason); a register row with any is rejected."""
 
@@ -202,7 +139,7 @@ def validate_frame(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(accepted case records, problems) for register rows with canonical columns and _sheet/_row.
 
-    Records keep _record/_sheet/_row and carry _person (who, for numbering subjects; see `number_subjects`).
+    Records keep _record/_sheet/_row and carry _person (who, for numbering subjects: etl.identity).
     """
     frame = frame.reindex(columns=["_sheet", "_row", *ALIASES], fill_value="")
     frame["_record"] = np.arange(len(frame))
@@ -234,7 +171,7 @@ def _elections(frame, out, problems, defaults: Defaults, sheet_names) -> None:
     """Election from its column, else --election, else the sheet's name, else the one window the dates fit."""
     given, errors = per_distinct(election_code, frame["election"])
     problems.add("election", errors)
-    by_sheet = {number: _quietly(election_code, name) for number, name in enumerate(sheet_names)}
+    by_sheet = {number: quietly(election_code, name) for number, name in enumerate(sheet_names)}
     chosen = given.fillna(defaults.election or np.nan).fillna(frame["_sheet"].map(by_sheet))
     dates = out[["incident_date", "report_date"]]
     fits = {code: ((dates.isna() | ((dates >= e.window_start) & (dates <= e.window_end))).all(axis=1)
@@ -271,14 +208,6 @@ def _sentences(mask: pd.Series, sentence: Callable[..., str], *values: pd.Series
     return reasons
 
 
-def _quietly(func: Callable, value):
-    """func(value), or None when the value doesn't normalise (a sheet name is only a hint)."""
-    try:
-        return func(value)
-    except NormalizeError:
-        return None
-
-
 def _places(frame, out, problems, *_) -> None:
     """Region and province codes, and the agency level; central agencies alone may lack both places."""
     matcher = load_matcher()
@@ -292,7 +221,7 @@ def _places(frame, out, problems, *_) -> None:
     out["province_code"] = province.fillna(region.map(matcher.parent))
     level, errors = per_distinct(taxonomy.agency_level, frame["agency_level"])
     problems.add("agency_level", errors)
-    from_name, _ = per_distinct(lambda name: _quietly(taxonomy.agency_level, name), frame["agency_name"])
+    from_name, _ = per_distinct(lambda name: quietly(taxonomy.agency_level, name), frame["agency_name"])
     from_place = region.map(matcher.kinds).fillna(province.where(province.isna(), "provinsi"))
     out["agency_level"] = level.fillna(from_name).fillna(from_place)
     placeless = out["province_code"].isna() & (out["agency_level"] != "pusat") & unmatched.isna()
@@ -321,9 +250,9 @@ def _taxonomy(frame, out, problems, defaults: Defaults, *_) -> None:
         problems.add(column, errors)
         out["position_class" if column == "position" else column] = values
     out["subject_nip"] = nip_texts(frame["subject_nip"])
-    from_sanction, _ = per_distinct(lambda text: _quietly(taxonomy.severity, text), frame["sanction"])
+    from_sanction, _ = per_distinct(lambda text: quietly(taxonomy.severity, text), frame["sanction"])
     out["severity"] = out["severity"].fillna(from_sanction)  # 'Hukuman disiplin sedang' says the level too
-    agency, _ = per_distinct(lambda text: _quietly(taxonomy.source_agency, text), frame["source_agency"])
+    agency, _ = per_distinct(lambda text: quietly(taxonomy.source_agency, text), frame["source_agency"])
     out["source_agency"] = agency.fillna(defaults.source_agency or "lainnya")
     for column in ("agency_name", "sanction", "description", "subject_name"):
         out[column] = tidy_text(frame[column])
@@ -350,57 +279,6 @@ def _identity(frame, out, *_) -> None:
     fingerprint = row_fingerprints(out, needed=registered.isna() | anonymous(out))
     out["case_id"] = registered.fillna(HASH_PREFIX + fingerprint.astype("str")).astype(object)
     out["_person"] = person_keys(out, fingerprint)
-
-
-def anonymous(cases: pd.DataFrame) -> pd.Series:
-    """True for records that name nobody (no name, no NIP)."""
-    return cases["subject_name"].isna() & cases["subject_nip"].isna()
-
-
-def row_fingerprints(cases: pd.DataFrame, needed: pd.Series) -> pd.Series:
-    """A stable 16-hex hash of a record's normalised content where `needed` (missing elsewhere, to save time).
-
-    Every person of one register row gets the same hash (the row's people are hashed together, as written).
-    """
-    rows = cases.loc[needed.to_numpy()]
-    text = _as_text(rows[FINGERPRINT[0]])
-    for column in FINGERPRINT[1:]:
-        text = text + "\x1f" + _as_text(rows[column])
-    digests = pd.Series(None, index=cases.index, dtype=object)
-    digests[needed.to_numpy()] = [hashlib.blake2b(value.encode(), digest_size=8).hexdigest() for value in text]
-    return digests
-
-
-def _as_text(values: pd.Series) -> pd.Series:
-    """Values as text the same way for a fresh frame and one read back from DuckDB (dates ISO, blanks '')."""
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.strftime("%Y-%m-%d").fillna("")
-    return values.astype("str").fillna("")
-
-
-def person_keys(cases: pd.DataFrame, fingerprint: pd.Series | None = None) -> pd.Series:
-    """Who a record is about, to tell people of one case apart: NIP, else name, else the row's content."""
-    if fingerprint is None:
-        fingerprint = row_fingerprints(cases, needed=anonymous(cases))
-    names = cases["subject_name"].astype("str").str.lower().str.replace("[^a-z0-9]+", " ", regex=True).str.strip()
-    keys = ("nip:" + cases["subject_nip"].astype("str")).fillna("nama:" + names)
-    return keys.fillna("isi:" + fingerprint.astype("str")).astype(object)
-
-
-def number_subjects(cases: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """(new records numbered after the people already known for their case, how many were repeats).
-
-    A person (see `person_keys`) already in the warehouse under the same case, or earlier in the same file, is a
-    repeat: counted, not loaded. `existing` holds the warehouse records of the same case ids with _person.
-    """
-    cases = cases.sort_values(["_record", "subject_no"], kind="stable")  # file order: the first person is 1
-    both = pd.concat([existing.assign(_new=False), cases.assign(_new=True)], ignore_index=True)
-    repeat = both.duplicated([*CASE_KEY, "_person"], keep="first").to_numpy()
-    fresh = both[both["_new"].to_numpy() & ~repeat].copy()
-    known = existing.groupby(CASE_KEY)["subject_no"].max().rename("_known") if len(existing) else None
-    base = fresh.join(known, on=CASE_KEY)["_known"].fillna(0) if known is not None else 0
-    fresh["subject_no"] = (base + fresh.groupby(CASE_KEY, sort=False).cumcount() + 1).astype(int)
-    return fresh.drop(columns="_new"), int((both["_new"].to_numpy() & repeat).sum())
 
 
 def validate_row(row: dict, defaults: Defaults = Defaults()) -> list[dict] | list[tuple[str, str, str]]:

@@ -286,6 +286,15 @@ def test_a_reader_of_the_current_generation_is_not_disturbed_by_a_load(warehouse
             assert fresh.execute("select count(*) from cases").fetchall() == [(10,)]
 
 
+def test_two_loads_at_once_both_arrive(warehouse_dir, registers):
+    env = {**os.environ, "NETRA_DATA_DIR": str(warehouse_dir)}
+    loads = [subprocess.Popen([sys.executable, "-m", "etl", "load", str(registers[name])], cwd=settings.ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for name in ("kasn.csv", "bawaslu.xlsx")]
+    assert [load.wait(timeout=120) for load in loads] == [3, 3]
+    assert query("select count(*), count(distinct load_id) from cases") == [(10, 2)]
+
+
 def test_a_failing_warehouse_check_publishes_nothing(warehouse_dir, registers, load_register):
     load_register(registers["kasn.csv"])
     published = db.current_path()
