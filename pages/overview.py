@@ -6,7 +6,7 @@ Readable in a minute by leadership, on a laptop or a phone (columns stack on nar
 import streamlit as st
 
 from geo import maps
-from ui import charts, kpis
+from ui import charts, charts_timeline, kpis
 from ui.context import current
 from ui.data import read
 from ui.export_buttons import export_buttons
@@ -39,7 +39,7 @@ with left:
     export_buttons(funnel, "alur-penanganan", t("ov_funnel", lang))
 with right:
     st.subheader(t("ov_trend", lang))
-    trend = charts.weekly_chart(read("overview_weekly", f), lang)
+    trend = charts_timeline.trend_chart(read("overview_weekly", f), lang, read("election_calendar"))  # Linimasa's
     st.plotly_chart(trend, config=charts.PLOTLY_CONFIG, key="ov_trend")
     st.caption(f"{t('ov_trend_basis', lang, basis=label('date_basis', f.date_basis, lang))} {caption}")
     export_buttons(trend, "tren-mingguan", t("ov_trend", lang))

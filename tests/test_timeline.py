@@ -346,4 +346,5 @@ def test_trend_chart_marks_voting_days_in_range(warehouse):
     frame = pd.DataFrame({"week": pd.to_datetime(["2024-11-18", "2024-11-25", "2024-12-02"]), "n": [4, 9, 2]})
     fig = charts.trend_chart(frame, "id", queries.election_calendar(warehouse))
     assert [a.text for a in fig.layout.annotations] == ["Pilkada 2024"]
+    assert [pd.Timestamp(s.x0) for s in fig.layout.shapes] == [pd.Timestamp("2024-11-27")]
     assert list(fig.data[0].y) == [4, 9, 2]

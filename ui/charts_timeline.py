@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui import timeline_logic as logic
-from ui.charts import base_layout, value_label
+from ui.charts import base_layout, count_axis, month_ticks, value_label, weekly_chart
 from ui.i18n import t
 from ui.numbers import number
 from ui.theme import ACCENT, NO_DATA, SEVERITY_COLORS, VIOLATION_TYPE_COLORS
@@ -80,8 +80,8 @@ def timeline_chart(frame: pd.DataFrame, stages: pd.DataFrame, voting_day: date, 
     _draw_incomplete(fig, incomplete, bucket_days, voting_day, axis, lang)
     _draw_calendar(fig, stages, voting_day, axis, lang, _span(frame, stages, voting_day, bucket_days))
     fig.update_layout(barmode="stack", bargap=0, legend=dict(orientation="v", y=1, yanchor="top", x=1.01))
-    fig.update_yaxes(tickformat=",d", rangemode="tozero",
-                     title=t("tl_per_week" if bucket_days == 7 else "tl_per_day", lang))
+    fig.update_yaxes(title=t("tl_per_week" if bucket_days == 7 else "tl_per_day", lang),
+                     **count_axis(heights.max() if len(heights) else 0))
     return base_layout(fig, lang, None, 460)
 
 
@@ -124,16 +124,18 @@ def _draw_calendar(fig: go.Figure, stages: pd.DataFrame, voting_day: date, axis:
     fig.add_annotation(x=voting_x, y=1, yshift=top - 6, xref="x", yref="paper", xanchor="left", yanchor="bottom",
                        showarrow=False, font=dict(size=12, color=ACCENT), bgcolor="white",
                        text=t("tl_voting_day", lang, day=f"{voting_day:%d-%m-%Y}"), name="voting-day")
-    _x_axis(fig, axis, span, lang)
+    _x_axis(fig, axis, span, voting_day, lang)
     fig.update_layout(margin=dict(t=top + 26))
 
 
-def _x_axis(fig: go.Figure, axis: str, span: tuple[int, int], lang: str) -> None:
+def _x_axis(fig: go.Figure, axis: str, span: tuple[int, int], voting_day: date, lang: str) -> None:
+    """H−n / H+n ticks on whole weeks, or month names in the chosen language on calendar dates."""
     if axis == "hday":
         values, texts = logic.hday_ticks(*span)
         fig.update_xaxes(tickvals=values, ticktext=texts, title=t("tl_axis_hday_title", lang), zeroline=False)
     else:
-        fig.update_xaxes(type="date", tickformat="%d-%m-%Y", title=None)
+        first, last = (x_of(offset, voting_day, axis) for offset in span)
+        fig.update_xaxes(type="date", title=None, **month_ticks(first, last, lang))
 
 
 def _draw_spikes(fig: go.Figure, heights: pd.Series, spikes: pd.DataFrame | None, voting_day: date, axis: str,
@@ -207,9 +209,9 @@ def overlay_chart(frame: pd.DataFrame, measure: str, lang: str) -> go.Figure:
     fig.add_vline(x=0, line=dict(color=ACCENT, width=2, dash="dash"))
     fig.add_annotation(x=0, y=0.98, xref="x", yref="paper", xanchor="left", yanchor="top", showarrow=False,
                        text=t("tl_voting_day_short", lang), font=dict(size=11, color=ACCENT), name="voting-day")
-    _x_axis(fig, "hday", span, lang)
-    fig.update_yaxes(tickformat=".0%" if shares else ",d", rangemode="tozero",
-                     title=t("tl_share_of_election" if shares else "tl_per_week", lang))
+    _x_axis(fig, "hday", span, date(2000, 1, 1), lang)
+    axis = {"tickformat": ".0%", "rangemode": "tozero"} if shares else count_axis(frame["n"].max() if len(frame) else 0)
+    fig.update_yaxes(title=t("tl_share_of_election" if shares else "tl_per_week", lang), **axis)
     return base_layout(fig, lang, None, 380)
 
 
@@ -235,22 +237,16 @@ def lag_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def trend_chart(frame: pd.DataFrame, lang: str, calendar: pd.DataFrame | None = None) -> go.Figure:
-    """A small weekly trend (frame: week, n) with the voting days of the elections it spans as labelled lines."""
-    fig = go.Figure(go.Scatter(
-        x=frame["week"], y=frame["n"], mode="lines", line=dict(color=ACCENT, width=2), fill="tozeroy",
-        fillcolor="rgba(138, 21, 56, 0.12)",
-        hovertemplate=t("ch_week_of", lang) + " %{x|%d-%m-%Y}: %{y:,} " + t("ch_cases", lang) + "<extra></extra>",
-    ))
-    if calendar is not None and len(frame):
-        first, last = frame["week"].min(), frame["week"].max() + pd.Timedelta(days=7)
-        days = calendar.drop_duplicates("election")[["election", "voting_day"]]
-        for election, day in days.itertuples(index=False):
-            if first <= day <= last:
-                fig.add_shape(type="line", xref="x", yref="paper", x0=day, x1=day, y0=0, y1=1,
-                              line=dict(color="#555", width=1, dash="dot"), name="voting-day")
-                fig.add_annotation(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                                   font_size=10, text=label("election", election, lang), name="voting-day")
-    fig.update_yaxes(tickformat=",d", rangemode="tozero", title=None)
-    fig.update_xaxes(type="date", tickformat="%m-%Y", title=None)
-    fig.update_layout(margin=dict(t=28), showlegend=False)
-    return base_layout(fig, lang, None, 240)
+    """Ringkasan's weekly trend (frame: week, n) with the voting days of the elections it spans as labelled lines."""
+    fig = weekly_chart(frame, lang)
+    if calendar is None or not len(frame):
+        return fig
+    first, last = pd.Timestamp(frame["week"].min()), pd.Timestamp(frame["week"].max()) + pd.Timedelta(days=7)
+    for election, day in calendar.drop_duplicates("election")[["election", "voting_day"]].itertuples(index=False):
+        if first <= day <= last:
+            fig.add_shape(type="line", xref="x", yref="paper", x0=day, x1=day, y0=0, y1=1,
+                          line=dict(color=ACCENT, width=1, dash="dash"), name="voting-day")
+            fig.add_annotation(x=day, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False, font_size=10,
+                               text=label("election", election, lang), name="voting-day")
+    fig.update_layout(margin=dict(t=28))
+    return fig
