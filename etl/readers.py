@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +68,8 @@ def read_register(path: str | Path) -> Register:
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in XLSX_SUFFIXES:
         tables = _xlsx_tables(path)
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise RegisterUnusable(f"{path.name}: format Excel lama (.xls); simpan ulang sebagai .xlsx atau CSV.")
+        raise RegisterUnusable(f"{path.name}: format Excel lama (.xls) atau berkas berkata sandi; simpan ulang "
+                               "tanpa kata sandi sebagai .xlsx atau CSV.")
     elif b"\x00" in data[:4096]:
         raise RegisterUnusable(
             f"{path.name}: bukan CSV atau XLSX (berkas biner); simpan ulang sebagai .xlsx atau CSV."
@@ -248,7 +248,7 @@ def _xlsx_tables(path: Path) -> list[_Table]:
     """Every worksheet as a table, merged cells filled: across and down in the header, down in the data."""
     try:
         workbook = load_workbook(path, data_only=True)  # not read_only: that mode can't see merged cells
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+    except Exception as error:  # openpyxl raises many kinds on a damaged file; each means "unusable"
         raise RegisterUnusable(
             f"{path.name}: bukan XLSX yang dapat dibaca ({type(error).__name__}); buka di Excel lalu simpan ulang "
             "sebagai .xlsx atau CSV."

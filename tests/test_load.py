@@ -220,7 +220,8 @@ def test_english_tab_register_with_election_from_the_command_line(warehouse_dir,
     ("rusak.xlsx", "rusak.xlsx: bukan XLSX yang dapat dibaca (BadZipFile); buka di Excel lalu simpan ulang sebagai "
                    ".xlsx atau CSV."),
     ("gambar.csv", "gambar.csv: bukan CSV atau XLSX (berkas biner); simpan ulang sebagai .xlsx atau CSV."),
-    ("lama.xls", "lama.xls: format Excel lama (.xls); simpan ulang sebagai .xlsx atau CSV."),
+    ("lama.xls", "lama.xls: format Excel lama (.xls) atau berkas berkata sandi; simpan ulang tanpa kata sandi "
+                 "sebagai .xlsx atau CSV."),
     ("tanpa_kolom.csv", "tanpa_kolom.csv: tidak ada kolom yang dikenali; baris judul kolom harus memuat mis. "
                         "'Tanggal Kejadian', 'Kabupaten/Kota', 'Nama Terlapor'."),
     ("tanpa_tanggal.csv", "tanpa_tanggal.csv: tidak ada kolom tanggal; tambahkan kolom 'Tanggal Kejadian' atau "
