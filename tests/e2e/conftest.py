@@ -1,4 +1,4 @@
-"""Browser fixtures: `streamlit run dashboard.py` on a free port over the fixture warehouse, and Debian chromium.
+"""Browser fixtures: the dashboard server (`python -m ui.serve`) on a free port over the fixture warehouse, and Debian chromium.
 
 Tests take `app_url` and pytest-playwright's `page`; the `wait_idle` fixture waits until a rerun has
 finished.
@@ -62,7 +62,7 @@ def app_url(e2e_warehouse, tmp_path_factory, browser) -> Iterator[str]:
            "NETRA_USERS_FILE": str(tmp_path_factory.mktemp("auth") / "none.toml")}
     log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address=127.0.0.1",
+        [sys.executable, "-m", "ui.serve", "--server.address=127.0.0.1",
          f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
         cwd=settings.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
