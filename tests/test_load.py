@@ -135,7 +135,7 @@ def test_a_case_id_made_from_content_does_not_depend_on_the_row(warehouse_dir, r
     assert query("select case_id from cases where case_id like 'H-%'") == [(first,)]
 
 
-def test_same_named_regions_need_a_province(warehouse_dir):
+def test_same_named_regions_need_a_province():
     assert validate_row({"incident_date": "18/09/2024", "region": "Banjar", "province": "Jawa Barat",
                          "election": "Pilkada 2024"})[0]["region_code"] == "32.79"
     assert validate_row({"incident_date": "18/09/2024", "region": "Banjar", "province": "Kalsel",
@@ -197,11 +197,13 @@ def test_validation_problems(row, column, reason):
     assert [(c, r) for c, _, r in validate_row(row)] == [(column, reason)]
 
 
-def test_english_tab_register_with_election_from_the_command_line(warehouse_dir, registers, load_register):
+def test_english_tab_register_with_election_from_the_command_line(
+    warehouse_dir, registers, load_register, monkeypatch
+):
     [ambiguous] = load_register(registers["inspektorat.tsv"])
     assert (ambiguous.rows_loaded, ambiguous.rows_rejected) == (0, 2)
     assert [column for _, column, _, _ in query(REJECTED_SQL)] == ["Pemilihan", "Pemilihan"]
-    os.environ["NETRA_DATA_DIR"] = str(warehouse_dir.with_name("second"))  # monkeypatch restores it
+    monkeypatch.setenv("NETRA_DATA_DIR", str(warehouse_dir.with_name("second")))
     [result] = load_register(registers["inspektorat.tsv"], election="pemilu2024", source_agency="inspektorat")
     assert (result.rows_loaded, result.rows_rejected, result.exit_status) == (2, 0, 0)
     assert query("select case_id, election, source_agency, region_code, position_class, status from cases "
