@@ -48,8 +48,7 @@ else:
                                 incomplete)
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key="tl_timeline")
     st.caption(filters.caption(lang))
-    total = int(read("kpis", filters)["reported"].iloc[0])
-    st.caption(logic.timeline_note(total, int(counts["n"].sum()), filters.date_basis, lang) + " "
+    st.caption(logic.timeline_note(int(lag["cases"].iloc[0]), int(counts["n"].sum()), filters.date_basis, lang) + " "
                + logic.incomplete_note(incomplete, bucket_days, lag_days, cal.data_until, lang))
     export_buttons(fig, "linimasa", t("tl_title", lang), filters=filters)
 

@@ -138,7 +138,8 @@ def test_stage_lags_are_lower_quantiles_of_the_cases_in_the_period(warehouse):
     summary = queries.stage_summary(P24, warehouse).set_index("period")
     assert summary.loc["kampanye", ["report_lag_p25", "report_lag_p50", "report_lag_p90"]].tolist() == [1, 1, 2]
     assert summary.loc["kampanye", "decision_lag_p50"] == 10  # T24-08: reported 27-09, decided 07-10
-    assert summary.loc["sebelum_h", ["report_lag_p50", "report_lag_p90"]].tolist() == [1, 3]
+    assert summary.loc["rekapitulasi", ["report_lag_p25", "report_lag_p50", "report_lag_p90"]].tolist() == [2, 2, 4]
+    assert summary.loc["sebelum_h", ["report_lag_p50", "decision_lag_p50"]].isna().all()  # counts only
 
 
 def test_pre_post_rates_and_ratio(warehouse):
@@ -185,7 +186,7 @@ def test_stage_table_reads_in_indonesian():
 
 def test_reporting_lag_and_incomplete_weeks(warehouse):
     lag = queries.reporting_lag(P24, warehouse)
-    assert lag.iloc[0].tolist() == [19, 1, 5, 4, 10, 20]
+    assert lag.iloc[0].tolist() == [19, 19, 1, 5, 4, 10, 20]
     assert logic.lag_days(lag, "incident_date") == 5
     assert logic.lag_days(lag, "report_date") == 0
     weekly = logic.bucket_totals(queries.timeline_counts(P24, warehouse, 7, "election"), 7)
@@ -348,3 +349,13 @@ def test_trend_chart_marks_voting_days_in_range(warehouse):
     assert [a.text for a in fig.layout.annotations] == ["Pilkada 2024"]
     assert [pd.Timestamp(s.x0) for s in fig.layout.shapes] == [pd.Timestamp("2024-11-27")]
     assert list(fig.data[0].y) == [4, 9, 2]
+
+
+def test_notes_say_what_is_not_drawn_and_what_is_still_moving():
+    assert logic.timeline_note(19, 4, "decision_date", "id").endswith(
+        "15 kasus tanpa tanggal putusan tidak tampil di linimasa.")
+    assert logic.timeline_note(19, 19, "incident_date", "id").endswith("(hari pertama dan terakhir termasuk).")
+    assert logic.incomplete_note([77, 84], 7, 5, date(2025, 2, 25), "en") == (
+        "Grey area: the last 2 weeks are incomplete — 90% of cases are reported within 5 days of the incident, and "
+        "the latest date in the data is 25-02-2025.")
+    assert logic.incomplete_note([], 7, 5, date(2025, 2, 25), "en") == ""

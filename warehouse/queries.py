@@ -131,5 +131,5 @@ def stage_summary(filters: Filters, path: Path | None = None) -> pd.DataFrame:
 
 
 def reporting_lag(filters: Filters, path: Path | None = None) -> pd.DataFrame:
-    """One row: median and 90th percentile of days from incident to report and from report to decision."""
+    """One row: the cases, and median and 90th percentile of days from incident to report and report to decision."""
     return run_named("reporting_lag", filters, path)

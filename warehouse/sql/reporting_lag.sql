@@ -1,5 +1,6 @@
 -- one row: how many days the filtered cases took from incident to report and from report to decision
 select
+    count(*) as cases,
     count(report_date - incident_date) as reported_n,
     quantile_disc(report_date - incident_date, 0.5) as report_lag_p50,
     quantile_disc(report_date - incident_date, 0.9) as report_lag_p90,

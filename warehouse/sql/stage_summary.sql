@@ -28,12 +28,6 @@ stages as (
     where s.election in (select election from picked)
 ),
 
-data_until as (
-    select election, greatest(max(incident_date), max(report_date), max(decision_date)) as data_until
-    from cases
-    group by election
-),
-
 periods as (
     -- stage days are inclusive at both ends; a day between two stages is the aftermath of the earlier one
     select election, 'stage' as kind, stage as period, 2 * rank as sort, starts, ends
@@ -56,6 +50,72 @@ periods as (
     group by election
 ),
 
+days as (
+    -- every day of every period, so days find their periods by an equality join
+    select election, kind, period, starts + cast(unnest(range(0, ends - starts + 1)) as integer) as day
+    from periods
+),
+
+daily as (
+    -- the per-case work happens once, here and in lag_counts; everything after joins small counts
+    select election, day, count(*) as n
+    from dated
+    where day is not null
+    group by election, day
+),
+
+lag_counts as (
+    select election, day, 'report' as measure, report_lag as lag, count(*) as n
+    from dated
+    where day is not null and report_lag is not null
+    group by election, day, report_lag
+    union all
+    select election, day, 'decision', decision_lag, count(*)
+    from dated
+    where day is not null and decision_lag is not null
+    group by election, day, decision_lag
+),
+
+period_counts as (
+    select y.election, y.period, sum(d.n) as cases
+    from daily d
+    join days y using (election, day)
+    group by y.election, y.period
+),
+
+cumulated as (
+    select
+        y.election, y.period, l.measure, l.lag,
+        sum(sum(l.n)) over (partition by y.election, y.period, l.measure order by l.lag) as upto,
+        sum(sum(l.n)) over (partition by y.election, y.period, l.measure) as total
+    from lag_counts l
+    join days y using (election, day)
+    where y.kind != 'voting'  -- before / since voting day need the count alone
+    group by y.election, y.period, l.measure, l.lag
+),
+
+lags as (
+    -- quantile_disc's definition on counts: the smallest lag with at least that share of the cases at or below it
+    select
+        election,
+        period,
+        min(lag) filter (where measure = 'report' and upto >= 0.25 * total) as report_lag_p25,
+        min(lag) filter (where measure = 'report' and upto >= 0.5 * total) as report_lag_p50,
+        min(lag) filter (where measure = 'report' and upto >= 0.9 * total) as report_lag_p90,
+        min(lag) filter (where measure = 'decision' and upto >= 0.25 * total) as decision_lag_p25,
+        min(lag) filter (where measure = 'decision' and upto >= 0.5 * total) as decision_lag_p50,
+        min(lag) filter (where measure = 'decision' and upto >= 0.9 * total) as decision_lag_p90
+    from cumulated
+    group by election, period
+),
+
+data_until as (
+    select election, greatest(max(incident_date), max(report_date), max(decision_date)) as data_until
+    from cases
+    where election in (select election from picked)
+    group by election
+),
+
 clipped as (
     -- count days only inside the chosen date range and up to the latest date the election's cases know of
     select
@@ -63,9 +123,10 @@ clipped as (
         greatest(p.starts, cast(? as date)) as first_day,
         least(p.ends, cast(? as date), u.data_until) as last_day
     from periods p
-    left join data_until u using (election)
+    join data_until u using (election)
 )
 
+-- the filters keep every case inside the chosen date range, and no case is dated after data_until
 select
     p.election,
     p.kind,
@@ -75,16 +136,11 @@ select
     p.first_day,
     p.last_day,
     p.last_day - p.first_day + 1 as days,
-    count(d.day) as cases,
-    count(d.day) * 7.0 / (p.last_day - p.first_day + 1) as weekly_rate,
-    quantile_disc(d.report_lag, 0.25) as report_lag_p25,
-    quantile_disc(d.report_lag, 0.5) as report_lag_p50,
-    quantile_disc(d.report_lag, 0.9) as report_lag_p90,
-    quantile_disc(d.decision_lag, 0.25) as decision_lag_p25,
-    quantile_disc(d.decision_lag, 0.5) as decision_lag_p50,
-    quantile_disc(d.decision_lag, 0.9) as decision_lag_p90
+    cast(coalesce(c.cases, 0) as bigint) as cases,
+    coalesce(c.cases, 0) * 7.0 / (p.last_day - p.first_day + 1) as weekly_rate,
+    l.* exclude (election, period)
 from clipped p
-left join dated d on d.election = p.election and d.day between p.first_day and p.last_day
+left join period_counts c using (election, period)
+left join lags l using (election, period)
 where p.last_day >= p.first_day
-group by p.election, p.kind, p.period, p.sort, p.starts, p.ends, p.first_day, p.last_day
 order by p.election, p.sort
