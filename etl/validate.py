@@ -21,7 +21,7 @@ from etl.columns import ALIASES, DATE_COLUMNS, split_people
 from etl.identity import HASH_PREFIX, anonymous, person_keys, row_fingerprints
 from etl.normalize import NormalizeError, fold, is_blank, taxonomy
 from etl.normalize.dates import parse_date
-from geo.regions import load_matcher
+from etl.normalize.regions import load_matcher
 from warehouse.vocab import ELECTIONS
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",

@@ -1,1 +1,1 @@
-"""Region reference and name matching, boundary files and map builders; never imports Streamlit."""
+"""Boundary files (install, check, publish) and map builders; never imports Streamlit."""

@@ -6,7 +6,7 @@ import pytest
 
 import settings
 from etl.normalize import NormalizeError
-from geo.regions import load_matcher, split_kind
+from etl.normalize.regions import load_matcher, split_kind
 
 MATCHER = load_matcher()
 
