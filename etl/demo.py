@@ -394,7 +394,7 @@ def build_demo(seed: int = 2024, scale: float = 1.0, progress: Callable[[str], N
     fingerprint = hashlib.sha256(TARGETS_CSV.read_bytes()).hexdigest()
     if progress:
         progress(f"demo: menulis {len(frame):,} baris ke gudang data dan memeriksanya")
-    with db.new_generation(fresh=True) as con:
+    with db.writer_lock(), db.new_generation(fresh=True) as con:
         con.register("demo_frame", frame)
         con.execute("insert into cases by name select * from demo_frame")
         con.unregister("demo_frame")

@@ -8,23 +8,19 @@ the steward can correct them (`python -m etl rejected`).
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-import settings
 from etl.columns import canonical_frame, column_label
-from etl.readers import Register, RegisterUnusable, read_register
 from etl.identity import CASE_KEY, number_subjects, person_keys
+from etl.readers import Register, RegisterUnusable, read_register
 from etl.validate import CASE_COLUMNS, Defaults, validate_frame
 from warehouse import db
 
@@ -36,7 +32,6 @@ EXISTING_PEOPLE_SQL = """
 """
 EARLIER_LOAD_SQL = "select load_id from load_batches where sha256 = ? order by loaded_at limit 1"
 BATCH_SQL = "insert into load_batches values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-LOCK_FILE = ".load.lock"  # in the warehouse folder; `etl load` runs one file at a time across processes
 
 
 @dataclass
@@ -121,24 +116,10 @@ def load_file(path: Path, defaults: Defaults = Defaults(), progress: bool = Fals
     """Read, validate and publish one register; raises RegisterUnusable (nothing written) for an unusable file."""
     bar = Progress(path.name, 11, progress)
     try:
-        with _one_load_at_a_time():
+        with db.writer_lock():
             return _load(path, defaults, bar)
     finally:
         bar.close()
-
-
-@contextmanager
-def _one_load_at_a_time() -> Iterator[None]:
-    """Hold the warehouse's load lock: two loads at once would copy the same generation and one would be lost."""
-    folder = settings.warehouse_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK_FILE, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print("Menunggu muatan lain selesai…", file=sys.stderr, flush=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield  # the lock goes with the file handle
 
 
 def _load(path: Path, defaults: Defaults, bar: Progress) -> LoadResult:

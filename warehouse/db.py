@@ -6,8 +6,10 @@ them and they never see half a load (DuckDB caches instances by path; versioned 
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +21,7 @@ import settings
 from warehouse.checks import failed_checks
 
 CURRENT = "current.duckdb"
+LOCK_FILE = ".write.lock"  # one writer at a time across processes (etl load, etl demo)
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 REFERENCE_TABLES = {  # table -> (csv file, select list mapping the csv columns to the table)
     "regions": ("regions.csv", "kode, nama, jenis, kode_prov, nama_prov, lat, lon"),
@@ -50,6 +53,20 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
             f"Belum ada gudang data di {settings.warehouse_dir()}: jalankan `python -m etl demo` atau `etl load`."
         )
     return duckdb.connect(str(path), read_only=True)
+
+
+@contextmanager
+def writer_lock() -> Iterator[None]:
+    """Hold the warehouse's write lock: two writers at once would copy the same generation and one would be lost."""
+    folder = settings.warehouse_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK_FILE, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Menunggu penulisan lain ke gudang data selesai…", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield  # the lock goes with the file handle
 
 
 @contextmanager

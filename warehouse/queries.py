@@ -6,7 +6,7 @@ fragment goes (column names from an allow-list only); every value is a bound par
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +17,7 @@ from warehouse.filters import Filters
 SQL_DIR = Path(__file__).with_name("sql")
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql_text(name: str) -> str:
     """The text of one named query (read once per process)."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")

@@ -38,7 +38,7 @@ def _type_rules() -> tuple[PhraseRules, PhraseRules]:
                  for column in ("keywords", "weak_keywords"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rules(name: str, field: str | None = None) -> PhraseRules:
     """The phrase rules of status_phrases.csv / severity_phrases.csv, or of one field of field_phrases.csv."""
     rows = read_reference(name)
