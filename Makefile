@@ -4,7 +4,8 @@ VENV        := .venv
 PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.installed
 WAREHOUSE   := $(or $(NETRA_DATA_DIR),data/warehouse)/current.duckdb
-BENCH_DATA  ?= /tmp/netra-bench-1m   # a ~1M-case demo warehouse for the page, map and export benchmarks
+# a ~1M-case demo warehouse for the page, map and export benchmarks
+BENCH_DATA  ?= /tmp/netra-bench-1m
 
 .PHONY: setup run test demo bench lint clean
 
