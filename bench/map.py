@@ -1,0 +1,212 @@
+"""`python -m bench.map [--scale 270] [--runs 5]`: the Peta page against DESIGN.md §6 with ~1M demo cases.
+
+Measures the page's queries (uncached), the Python cost of the figure, and in headless Chromium against a warm
+`streamlit run`: first render of /peta until all 514 polygons are drawn, re-render after a sidebar filter change,
+a polygon click (drill-down), websocket bytes per rerun (the map's message and everything) and how often the
+boundary GeoJSON is fetched. Builds the demo warehouse in a temporary NETRA_DATA_DIR unless one is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import settings
+from geo import boundaries, maps
+from warehouse import queries
+from warehouse.db import current_path
+from warehouse.filters import Filters
+
+BUDGETS = {"queries_ms": 150, "first_render_s": 3.0, "rerender_s": 1.0, "map_bytes": 50_000}
+ELECTIONS = ("Pilkada 2020", "Pemilu 2024", "Pilkada 2024")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def ensure_data(scale: float) -> None:
+    """A demo warehouse (temporary folder unless NETRA_DATA_DIR names one) and installed boundaries."""
+    if not (os.environ.get("NETRA_DATA_DIR") and current_path() is not None):
+        os.environ["NETRA_DATA_DIR"] = tempfile.mkdtemp(prefix="netra-bench-map-")
+        subprocess.run([sys.executable, "-m", "etl", "demo", "--scale", str(scale)], check=True,
+                       stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "geo", "install"], check=True, stdout=subprocess.DEVNULL)
+
+
+def page_queries(filters: Filters) -> None:
+    """What Peta reads on a cold cache at the kabupaten/kota level (ui.data caches these in the app)."""
+    extent = queries.data_extent(filters).iloc[0]
+    recent, previous = maps.change_filters(filters, extent["first_day"].date(), extent["last_day"].date())
+    for period in (filters, recent, previous):
+        queries.cases_by_region(period)
+    queries.cases_unmapped(filters)
+
+
+def median_ms(action, runs: int) -> float:
+    """Median wall-clock milliseconds of `action` over `runs` calls."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def figure_json() -> str:
+    """The kabupaten/kota count map for all cases, as Streamlit serialises it."""
+    regions = queries.cases_by_region(Filters())
+    return maps.region_map(maps.region_metrics(regions, regions, regions), "count", "id").to_json()
+
+
+def start_server(port: int) -> subprocess.Popen:
+    """`streamlit run dashboard.py` on `port`, healthy."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address=127.0.0.1",
+         f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
+         "--server.fileWatcherType=none"],
+        cwd=settings.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    for _ in range(150):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("streamlit did not start")
+
+
+class Recorder:
+    """Websocket bytes received (all, and the map's messages) and GeoJSON fetches of one browser page."""
+
+    def __init__(self, page):
+        self.total = self.map = 0
+        self.fetches = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        page.on("request", lambda request: self._request(request.url))
+
+    def _frame(self, payload) -> None:
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        self.total += len(data)
+        self.map += len(data) if b"choropleth" in data else 0
+
+    def _request(self, url: str) -> None:
+        self.fetches += url.endswith(".geojson")
+
+    def reset(self) -> None:
+        self.total = self.map = 0
+
+
+def wait_drawn(page, count: int = 514) -> None:
+    """Until the script is idle and exactly `count` polygons are drawn."""
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_function(f"document.querySelectorAll('.choroplethlocation').length == {count}", timeout=60_000)
+
+
+def wait_rerun(page, before: int, count: int = 514) -> None:
+    """Until the map has been redrawn after `before` redraws, fully, and the script is idle."""
+    page.wait_for_function(f"window.__netraPlots > {before}", timeout=60_000)
+    wait_drawn(page, count)
+
+
+def count_redraws(page) -> int:
+    """Install (once per page) a counter of map redraws, i.e. insertions of polygon paths; return its value.
+
+    Streamlit mounts a new plot element when the figure changes, so plotly's own events cannot be followed.
+    """
+    return page.evaluate("""() => {
+        if (window.__netraPlots === undefined) {
+            window.__netraPlots = 0;
+            new MutationObserver(records => {
+                if (records.some(r => [...r.addedNodes].some(n => n.nodeType === 1 &&
+                        (n.matches('.choroplethlocation') || n.querySelector('.choroplethlocation'))))) {
+                    window.__netraPlots += 1;
+                }
+            }).observe(document.body, {childList: true, subtree: true});
+        }
+        return window.__netraPlots; }""")
+
+
+def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
+    """First render, filter-change re-render and click timings, with bytes per rerun."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, list[float]] = {key: [] for key in (
+        "first_render_s", "rerender_s", "click_s", "map_bytes", "rerun_bytes", "geojson_fetches")}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        warm = browser.new_page()
+        warm.goto(f"{url}/peta")  # the first visit after start registers the pages and warms every cache
+        wait_drawn(warm)
+        warm.close()
+        for run in range(runs):
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            recorder = Recorder(page)
+            started = time.perf_counter()
+            page.goto(f"{url}/peta")
+            wait_drawn(page)
+            out["first_render_s"].append(time.perf_counter() - started)
+            recorder.reset()
+            before = count_redraws(page)
+            started = time.perf_counter()
+            page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
+            page.get_by_role("option", name=ELECTIONS[run % len(ELECTIONS)], exact=True).click()
+            wait_rerun(page, before)
+            out["rerender_s"].append(time.perf_counter() - started)
+            page.keyboard.press("Escape")
+            out["map_bytes"].append(recorder.map)
+            out["rerun_bytes"].append(recorder.total)
+            before = count_redraws(page)
+            page.get_by_test_id("stMain").get_by_text("Provinsi", exact=True).click()  # level switch
+            wait_rerun(page, before, 38)
+            before = count_redraws(page)
+            started = time.perf_counter()
+            page.locator(".choroplethlocation").nth(12).click(force=True)  # Jawa Tengah: drill down
+            wait_rerun(page, before, 35)
+            out["click_s"].append(time.perf_counter() - started)
+            out["geojson_fetches"].append(recorder.fetches)
+            page.close()
+        browser.close()
+    return out
+
+
+def main() -> None:
+    """Print every figure against its budget, with the command that produced it."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=270)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--port", type=int, default=8651)
+    args = parser.parse_args()
+    ensure_data(args.scale)
+    rows = queries.warehouse_info(None).iloc[0]["cases"]
+    print(f"python -m bench.map --scale {args.scale:g} --runs {args.runs}   ({rows:,} cases, "
+          f"NETRA_DATA_DIR={os.environ['NETRA_DATA_DIR']}, boundaries installed: {boundaries.installed()})")
+    print(f"queries of Peta, uncached, median: {median_ms(lambda: page_queries(Filters()), args.runs):.0f} ms "
+          f"(budget {BUDGETS['queries_ms']} ms)")
+    spec = figure_json()
+    regions = queries.cases_by_region(Filters())
+    build = median_ms(lambda: maps.region_map(maps.region_metrics(regions, regions, regions), "count", "id")
+                      .to_json(), args.runs)
+    print(f"figure: {len(spec):,} B of JSON ({len(json.loads(spec)['data'][0]['locations'])} locations), "
+          f"built and serialised in {build:.0f} ms")
+    server = start_server(args.port)
+    try:
+        figures = browser_figures(f"http://127.0.0.1:{args.port}", args.runs)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    for key, values in figures.items():
+        budget = BUDGETS.get(key)
+        shown = ", ".join(f"{v:.2f}" if isinstance(v, float) else f"{v:,}" for v in values)
+        median = statistics.median(values)
+        verdict = f" (budget {budget}: {'ok' if median <= budget else 'OVER'})" if budget else ""
+        print(f"{key}: median {median:,.2f}  [{shown}]{verdict}")
+
+
+if __name__ == "__main__":
+    main()
