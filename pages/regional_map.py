@@ -35,7 +35,8 @@ if focus or ctx.filters.regions or ctx.filters.provinces:
 
 query = "cases_by_province" if level == "provinsi" else "cases_by_region"
 recent, previous = maps.change_filters(map_filters, extent["first_day"].date(), extent["last_day"].date())
-frame = maps.region_metrics(read(query, map_filters), read(query, recent), read(query, previous))
+periods = (read(query, recent), read(query, previous)) if metric == "change" else ()  # two queries only when shown
+frame = maps.region_metrics(read(query, map_filters), *periods)
 figure = maps.best_map(frame, metric, lang, level=level, focus_province=focus, selected=ctx.filters.regions)
 
 map_col, table_col = st.columns([3, 2])

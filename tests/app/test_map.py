@@ -119,11 +119,13 @@ def test_change_compares_the_chosen_month_with_the_one_before(geo_installed, mak
     assert grey["showscale"] is False and len(grey["locations"]) == 514
 
 
-def test_english_hover(geo_installed, make_app):
+def test_english_hover_shows_the_change_only_with_the_change_measure(geo_installed, make_app):
     at = make_app(page=PETA, lang="en")
     hover = map_spec(at)["data"][0]["hovertemplate"]
     assert hover == ("<b>%{properties.nama}</b><br>%{properties.nama_prov}<br>Cases: %{customdata[0]:,}<br>"
-                     "Proven: %{customdata[1]:,} (%{customdata[2]})<br>Change: %{customdata[3]}<extra></extra>")
+                     "Proven: %{customdata[1]:,} (%{customdata[2]})<extra></extra>")
+    at.button_group(key="peta_metric").set_value("change").run()
+    assert map_spec(at)["data"][0]["hovertemplate"].endswith("<br>Change: %{customdata[3]}<extra></extra>")
 
 
 def test_bubble_map_when_boundaries_are_absent(make_app, tmp_path, monkeypatch):
