@@ -170,7 +170,7 @@ def browser_figures(url: str, runs: int) -> dict[str, list[float]]:
             out["map_bytes"].append(recorder.map)
             out["rerun_bytes"].append(recorder.total)
             before = count_redraws(page)
-            page.get_by_test_id("stMain").get_by_text("Provinsi", exact=True).click()  # level switch
+            page.get_by_role("radio", name="Provinsi").click()  # level switch
             wait_rerun(page, before, 38)
             before = count_redraws(page)
             started = time.perf_counter()
