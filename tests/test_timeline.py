@@ -311,7 +311,7 @@ def test_timeline_chart_draws_stage_bands_and_the_voting_day_line(warehouse):
                      "Sengketa", "Pelantikan", "Hari pemungutan suara 27-11-2024"]
     bands = [s for s in fig.layout.shapes if s.name.startswith("stage-")]
     assert [(s.x0, s.x1) for s in bands][:3] == [(-92, -89), (-66, -65), (-63, -3)]  # ends inclusive: +1 day
-    assert [s.x0 for s in fig.layout.shapes if s.name == "voting-day"] == [0, 0]
+    assert [(s.x0, s.x1) for s in fig.layout.shapes if s.name == "voting-day"] == [(0, 0)]
     assert [(s.x0, s.x1) for s in fig.layout.shapes if s.name == "incomplete"] == [(84, 91)]
     assert [t.name for t in fig.data] == ["Ringan", "Sedang", "Berat", "Tidak diketahui", "Lonjakan", "Belum lengkap"]
     assert list(fig.data[-2].y) == [3 * 1.08 + 0.5]  # the spike marker sits over its week's bar
@@ -359,3 +359,11 @@ def test_notes_say_what_is_not_drawn_and_what_is_still_moving():
         "Grey area: the last 2 weeks are incomplete — 90% of cases are reported within 5 days of the incident, and "
         "the latest date in the data is 25-02-2025.")
     assert logic.incomplete_note([], 7, 5, date(2025, 2, 25), "en") == ""
+
+
+def test_stage_labels_take_the_lowest_row_where_they_fit():
+    """Pemilu 2024 on a 600-day axis: neighbours near voting day go up a row, a far stage comes back down."""
+    centres = [-96, -40, -2, 0.5, 19, 53, 239]  # pendaftaran … pelantikan, days from voting day
+    texts = ["Pendaftaran", "Kampanye", "Masa tenang", "Pemungutan suara", "Rekapitulasi", "Sengketa", "Pelantikan"]
+    assert charts.label_rows(centres, texts, (-400, 200)) == [0, 1, 0, 2, 3, 1, 0]
+    assert charts.label_rows([0, 10, 20, 30, 40], ["Aaaaaaaaaa"] * 5, (-400, 200)) == [0, 1, 2, 3, 0]  # all full

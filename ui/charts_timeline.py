@@ -27,7 +27,8 @@ STAGE_COLORS = dict(zip(STAGES, (
 ELECTION_COLORS = dict(zip(ELECTIONS, ("#9c755f", "#4e79a7", ACCENT), strict=True))
 SPIKE_COLOR = "#b3001b"
 INCOMPLETE_FILL = "rgba(110, 110, 110, 0.22)"
-LABEL_ROWS, ROW_PX = 3, 16  # stage labels cycle over three rows above the plot so short stages don't collide
+LABEL_ROWS, ROW_PX = 4, 15  # stage labels take one of four rows above the plot, so short stages don't collide
+CHAR_PX, PLOT_PX = 6, 560  # a label's width is guessed from its length, on a plot about this wide (legend beside)
 DAY_MS = 86_400_000
 SERIES_ORDER = {"violation_type": VIOLATION_TYPES, "severity": SEVERITIES}
 SERIES_COLORS = {"violation_type": VIOLATION_TYPE_COLORS, "severity": SEVERITY_COLORS}
@@ -105,27 +106,41 @@ def _ordered_series(frame: pd.DataFrame, stack_by: str):
 
 def _draw_calendar(fig: go.Figure, stages: pd.DataFrame, voting_day: date, axis: str, lang: str,
                    span: tuple[int, int]) -> None:
-    """Stages as bands labelled above the plot, voting day as a line labelled inside it, and the x axis."""
-    for i, stage in enumerate(stages.itertuples(index=False)):
-        start, end = (stage.starts - voting_day).days, (stage.ends - voting_day).days + 1
+    """Stages as bands labelled above the plot, voting day as a line labelled above them, and the x axis."""
+    starts = [(d - voting_day).days for d in stages["starts"]]
+    ends = [(d - voting_day).days + 1 for d in stages["ends"]]
+    texts = [label("stage", stage, lang) for stage in stages["stage"]]
+    rows = label_rows([(a + b) / 2 for a, b in zip(starts, ends, strict=True)], texts, span)
+    for stage, start, end, text, row in zip(stages["stage"], starts, ends, texts, rows, strict=True):
         fig.add_shape(type="rect", xref="x", yref="paper", x0=x_of(start, voting_day, axis),
-                      x1=x_of(end, voting_day, axis), y0=0, y1=1, fillcolor=STAGE_COLORS.get(stage.stage, NO_DATA),
-                      line_width=0, layer="below", name=f"stage-{stage.stage}")
-        fig.add_annotation(x=x_of((start + end) / 2, voting_day, axis), y=1, yshift=2 + ROW_PX * (i % LABEL_ROWS),
-                           xref="x", yref="paper", yanchor="bottom", showarrow=False, font_size=11,
-                           text=label("stage", stage.stage, lang), name=f"stage-{stage.stage}")
-    # the voting-day line rises above the rows of stage labels (in pixels, whatever the plot's height) to its label
-    line, top = dict(color=ACCENT, width=2, dash="dash"), 4 + ROW_PX * LABEL_ROWS
-    voting_x = x_of(0, voting_day, axis)
-    fig.add_shape(type="line", xref="x", yref="paper", x0=voting_x, x1=voting_x, y0=0, y1=1, line=line,
-                  name="voting-day")
-    fig.add_shape(type="line", xref="x", yref="paper", ysizemode="pixel", yanchor=1, x0=voting_x, x1=voting_x,
-                  y0=0, y1=top, line=line, name="voting-day")
-    fig.add_annotation(x=voting_x, y=1, yshift=top - 6, xref="x", yref="paper", xanchor="left", yanchor="bottom",
+                      x1=x_of(end, voting_day, axis), y0=0, y1=1, fillcolor=STAGE_COLORS.get(stage, NO_DATA),
+                      line_width=0, layer="below", name=f"stage-{stage}")
+        fig.add_annotation(x=x_of((start + end) / 2, voting_day, axis), y=1, yshift=2 + ROW_PX * row, xref="x",
+                           yref="paper", yanchor="bottom", showarrow=False, font_size=11, text=text,
+                           name=f"stage-{stage}")
+    # the voting-day label starts at the line, above the rows of stage labels (pixels, whatever the plot's height)
+    top, voting_x = 2 + ROW_PX * LABEL_ROWS, x_of(0, voting_day, axis)
+    fig.add_shape(type="line", xref="x", yref="paper", x0=voting_x, x1=voting_x, y0=0, y1=1,
+                  line=dict(color=ACCENT, width=2, dash="dash"), name="voting-day")
+    fig.add_annotation(x=voting_x, y=1, yshift=top, xref="x", yref="paper", xanchor="left", yanchor="bottom",
                        showarrow=False, font=dict(size=12, color=ACCENT), bgcolor="white",
                        text=t("tl_voting_day", lang, day=f"{voting_day:%d-%m-%Y}"), name="voting-day")
     _x_axis(fig, axis, span, voting_day, lang)
-    fig.update_layout(margin=dict(t=top + 26))
+    fig.update_layout(margin=dict(t=top + 30))
+
+
+def label_rows(centres: list[float], texts: list[str], span: tuple[int, int]) -> list[int]:
+    """A row for each label, left to right: the lowest row whose last label ends before this one begins."""
+    days_per_char = CHAR_PX * (span[1] - span[0]) / PLOT_PX
+    right_edges = [float("-inf")] * LABEL_ROWS
+    rows = []
+    for centre, text in zip(centres, texts, strict=True):
+        half = len(text) * days_per_char / 2 + days_per_char  # a character's room on either side
+        free = [r for r in range(LABEL_ROWS) if right_edges[r] <= centre - half]
+        row = free[0] if free else min(range(LABEL_ROWS), key=right_edges.__getitem__)
+        right_edges[row] = centre + half
+        rows.append(row)
+    return rows
 
 
 def _x_axis(fig: go.Figure, axis: str, span: tuple[int, int], voting_day: date, lang: str) -> None:
