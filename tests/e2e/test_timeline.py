@@ -14,6 +14,10 @@ def first_chart(page):
     """The timeline: the first plotly chart of the page, once its annotations are drawn."""
     chart = page.locator(".js-plotly-plot").first
     expect(chart.locator(".annotation-text").first).to_be_visible(timeout=30_000)
+    # The first session of a fresh server opened on a deep link gets Streamlit's 'Page not found' dialog (the frame
+    # registers its url paths on its first run) although the page runs; the dialog would block the clicks below.
+    if page.get_by_role("dialog").count():
+        page.keyboard.press("Escape")
     return chart
 
 
