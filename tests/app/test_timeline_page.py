@@ -43,8 +43,9 @@ def test_timeline_renders_for_each_election_and_date_basis(make_app, chart_spec,
     assert "tl_election" not in [box.key for box in at.selectbox]  # one election chosen: no local selector
 
 
-def test_an_election_without_cases_says_so_and_still_overlays_the_others(make_app, chart_spec):
-    at = make_app(page=TIMELINE, query={"el": "pilkada2020"})
+@pytest.mark.parametrize("basis", ["incident_date", "report_date", "decision_date"])
+def test_an_election_without_cases_says_so_and_still_overlays_the_others(make_app, chart_spec, basis):
+    at = make_app(page=TIMELINE, query={"el": "pilkada2020", "basis": basis})
     assert not at.exception
     assert at.info[0].value == ("Tidak ada kasus Pilkada 2020 untuk filter ini. Pilih pemilihan lain atau "
                                 "longgarkan filter di bilah samping.")
