@@ -33,7 +33,7 @@ st.caption(caption)
 left, right = st.columns(2)
 with left:
     st.subheader(t("ov_funnel", lang))
-    funnel = charts.funnel_chart(read("funnel", f), lang)
+    funnel = charts.funnel_chart(now, lang)  # the kpis row holds the three stages: one query less
     st.plotly_chart(funnel, config=charts.PLOTLY_CONFIG, key="ov_funnel")
     st.caption(caption)
     export_buttons(funnel, "alur-penanganan", t("ov_funnel", lang))

@@ -12,7 +12,13 @@ import plotly.graph_objects as go
 from ui.i18n import t
 from ui.numbers import SEPARATORS
 from ui.theme import (
-    ACCENT, FUNNEL_COLORS, NO_DATA, SEVERITY_COLORS, STATUS_COLORS, TEMPLATE, VIOLATION_TYPE_COLORS,
+    ACCENT,
+    FUNNEL_COLORS,
+    NO_DATA,
+    SEVERITY_COLORS,
+    STATUS_COLORS,
+    TEMPLATE,
+    VIOLATION_TYPE_COLORS,
 )
 from warehouse.labels import label
 from warehouse.vocab import AGENCY_LEVELS, SEVERITIES, STATUSES
@@ -85,11 +91,12 @@ def counts_frame(frame: pd.DataFrame, column: str, lang: str) -> pd.DataFrame:
         "label": [value_label(column, v, lang) for v in counts[column]],
         "n": counts["n"].tolist(),
         "share": [n / total if total else 0.0 for n in counts["n"]],
-        "color": [colors.get(None if pd.isna(v) else v, ACCENT if not colors else NO_DATA) for v in counts[column]],
+        "color": [colors.get(None if pd.isna(v) else v, NO_DATA if colors else ACCENT) for v in counts[column]],
     })
 
 
-def bar_chart(frame: pd.DataFrame, column: str, lang: str, shares: bool = False, title: str | None = None) -> go.Figure:
+def bar_chart(frame: pd.DataFrame, column: str, lang: str, shares: bool = False,
+              title: str | None = None) -> go.Figure:
     """Horizontal bars of case counts (or shares) per value of a vocabulary column, labelled and coloured."""
     rows = counts_frame(frame, column, lang)
     x = rows["share"] if shares else rows["n"]
@@ -122,8 +129,14 @@ def ranking_chart(frame: pd.DataFrame, name_column: str, lang: str, title: str |
 
 
 def funnel_chart(frame: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
-    """The enforcement funnel (reported → proven → sanctioned), each stage with its share of the one before."""
-    stages = frame.set_index("stage")["n"].reindex(list(FUNNEL_COLORS)).fillna(0).astype("int64")
+    """The enforcement funnel (reported → proven → sanctioned), each stage with its share of the one before.
+
+    `frame` is the `funnel` query (stage, n) or the one-row `kpis` query (reported, proven, sanctioned).
+    """
+    if "stage" in frame.columns:
+        stages = frame.set_index("stage")["n"].reindex(list(FUNNEL_COLORS)).fillna(0).astype("int64")
+    else:
+        stages = frame.iloc[0][list(FUNNEL_COLORS)].astype("int64")
     fig = go.Figure(go.Funnel(
         y=[t(f"ch_stage_{stage}", lang) for stage in stages.index], x=stages.tolist(),
         marker_color=list(FUNNEL_COLORS.values()), texttemplate="%{value:,}<br>%{percentPrevious:.1%}",

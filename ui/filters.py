@@ -16,7 +16,14 @@ from ui.i18n import t
 from warehouse.filters import Filters
 from warehouse.labels import label, options
 from warehouse.vocab import (
-    AGENCY_LEVELS, DATE_BASES, ELECTIONS, POSITION_CLASSES, SEVERITIES, SOURCE_AGENCIES, STATUSES, VIOLATION_TYPES,
+    AGENCY_LEVELS,
+    DATE_BASES,
+    ELECTIONS,
+    POSITION_CLASSES,
+    SEVERITIES,
+    SOURCE_AGENCIES,
+    STATUSES,
+    VIOLATION_TYPES,
 )
 
 KEEP = {"persist_state": "session"}  # keep the value when the user switches pages
@@ -76,7 +83,7 @@ def restore_from_url() -> None:
         return
     st.session_state["_url_restored"] = True
     params = st.query_params
-    for field, (key, _, column, values) in MULTI.items():
+    for key, _, column, values in MULTI.values():
         if key in params:
             known = set(values or options(column))
             st.session_state[key] = [v for v in params.get_all(key) if v in known]

@@ -96,12 +96,13 @@ def case_page(filters: Filters, path: Path | None = None, search: str = "", pers
               sort_key: str = "incident_date", descending: bool = True, limit: int = 50,
               offset: int = 0) -> pd.DataFrame:
     """One page of the filtered cases matching `search`; names only when `personal` (otherwise null)."""
-    return run_named("case_page", filters, path, params=(search, personal, sort_key, descending, limit, offset))
+    params = (personal, sort_key, sort_key, descending, *_search_params(search, personal), limit, offset)
+    return run_named("case_page", filters, path, params=params)
 
 
 def case_count(filters: Filters, path: Path | None = None, search: str = "", personal: bool = False) -> pd.DataFrame:
     """One row: how many filtered cases match `search` (names and NIPs searched only when `personal`)."""
-    return run_named("case_count", filters, path, params=(search, personal))
+    return run_named("case_count", filters, path, params=_search_params(search, personal))
 
 
 def recent_rejections(path: Path | None = None, loads: int = 5, limit: int = 500) -> pd.DataFrame:
@@ -133,3 +134,9 @@ def stage_summary(filters: Filters, path: Path | None = None) -> pd.DataFrame:
 def reporting_lag(filters: Filters, path: Path | None = None) -> pd.DataFrame:
     """One row: the cases, and median and 90th percentile of days from incident to report and report to decision."""
     return run_named("reporting_lag", filters, path)
+
+
+def _search_params(search: str, personal: bool) -> tuple:
+    """The search's bound parameters in the order case_count.sql and case_page.sql use them (text 7×, personal 1×)."""
+    text = search.strip().lower()
+    return (text,) * 5 + (personal,) + (text,) * 2

@@ -1,4 +1,5 @@
-"""Browser fixtures: the dashboard server (`python -m ui.serve`) on a free port over the fixture warehouse, and Debian chromium.
+"""Browser fixtures: the dashboard server (`python -m ui.serve`) on a free port over the fixture warehouse, and
+Debian chromium.
 
 Tests take `app_url` and pytest-playwright's `page`; the `wait_idle` fixture waits until a rerun has
 finished.
@@ -51,12 +52,8 @@ def e2e_warehouse(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def app_url(e2e_warehouse, tmp_path_factory, browser) -> Iterator[str]:
-    """Base URL of a running dashboard (role admin, no users file), stopped at the end of the session.
-
-    One browser session opens the app first: until a script run has called st.navigation, a fresh server knows
-    only the legacy pages/ scan and answers a deep link (/data) with a "Page not found" dialog.
-    """
+def app_url(e2e_warehouse, tmp_path_factory) -> Iterator[str]:
+    """Base URL of a running dashboard (role admin, no users file), stopped at the end of the session."""
     port = free_port()
     env = {**os.environ, "NETRA_DATA_DIR": str(e2e_warehouse), "NETRA_ROLE": "admin",
            "NETRA_USERS_FILE": str(tmp_path_factory.mktemp("auth") / "none.toml")}
@@ -70,7 +67,6 @@ def app_url(e2e_warehouse, tmp_path_factory, browser) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, server)
-        _first_session(browser, url)
         yield url
     finally:
         server.terminate()
@@ -90,13 +86,6 @@ def _wait_healthy(url: str, server: subprocess.Popen) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"streamlit did not answer on {url} within {START_TIMEOUT_S} s")
-
-
-def _first_session(browser, url: str) -> None:
-    page = browser.new_page()
-    page.goto(url)
-    page.wait_for_selector("h1", timeout=START_TIMEOUT_S * 1000)
-    page.close()
 
 
 @pytest.fixture(scope="session")

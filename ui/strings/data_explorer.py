@@ -13,7 +13,9 @@ STRINGS = {
         "Nomor kasus, instansi, uraian, kabupaten/kota, nama atau NIP",
         "Case number, agency, description, regency/city, name or NIP",
     ),
-    "dx_search_hint": ("Nomor kasus, instansi, uraian, kabupaten/kota", "Case number, agency, description, regency/city"),
+    "dx_search_hint": (
+        "Nomor kasus, instansi, uraian, kabupaten/kota", "Case number, agency, description, regency/city",
+    ),
     "dx_sort": ("Urutkan menurut", "Sort by"),
     "dx_order": ("Urutan", "Order"),
     "dx_desc": ("Terbaru / Z–A dulu", "Newest / Z–A first"),
@@ -30,13 +32,17 @@ STRINGS = {
     "dx_download_csv": ("Unduh CSV (baris di layar)", "Download CSV (rows on screen)"),
     "dx_download_xlsx": ("Unduh XLSX (baris di layar)", "Download XLSX (rows on screen)"),
     "dx_detail": ("Rincian kasus", "Case detail"),
-    "dx_detail_hint": ("Pilih satu baris di tabel untuk melihat rinciannya.", "Select a row in the table to see it in full."),
+    "dx_detail_hint": (
+        "Pilih satu baris di tabel untuk melihat rinciannya.", "Select a row in the table to see it in full.",
+    ),
     "dx_field": ("Kolom", "Field"),
     "dx_value": ("Isi", "Value"),
     "dx_yes": ("Ya", "Yes"),
     "dx_no": ("Tidak", "No"),
     "dx_rejected": ("Baris yang ditolak pada muatan terakhir", "Rows rejected in recent loads"),
-    "dx_rejected_none": ("Tidak ada baris yang ditolak pada muatan terakhir.", "No rows were rejected in recent loads."),
+    "dx_rejected_none": (
+        "Tidak ada baris yang ditolak pada muatan terakhir.", "No rows were rejected in recent loads.",
+    ),
     "dx_rejected_hint": (
         "Perbaiki baris ini di berkas sumber lalu muat ulang; `python -m etl rejected` menulisnya ke CSV/XLSX.",
         "Fix these rows in the source file and load it again; `python -m etl rejected` writes them to CSV/XLSX.",

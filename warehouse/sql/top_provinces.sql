@@ -1,14 +1,15 @@
 -- one row per province among those with the most filtered cases (at most ? rows), most first
-with filtered as (
-    select province_code, status from cases where {filters}
+with counts as (  -- aggregate first: the names join 38 rows, not every case
+    select
+        province_code,
+        count(*) as n,
+        count(*) filter (where status in ('terbukti', 'disanksi')) as proven
+    from cases
+    where {filters} and province_code is not null
+    group by province_code
 )
-select
-    f.province_code,
-    p.name as province_name,
-    count(*) as n,
-    count(*) filter (where f.status in ('terbukti', 'disanksi')) as proven
-from filtered f
-join provinces p on p.code = f.province_code
-group by all
-order by n desc, f.province_code
+select c.province_code, p.name as province_name, c.n, c.proven
+from counts c
+join provinces p on p.code = c.province_code
+order by c.n desc, c.province_code
 limit ?

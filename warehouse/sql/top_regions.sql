@@ -1,15 +1,15 @@
 -- one row per kabupaten/kota among those with the most filtered cases (at most ? rows), most first
-with filtered as (
-    select region_code, status from cases where {filters}
+with counts as (  -- aggregate first: the names join 514 rows, not every case
+    select
+        region_code,
+        count(*) as n,
+        count(*) filter (where status in ('terbukti', 'disanksi')) as proven
+    from cases
+    where {filters} and region_code is not null
+    group by region_code
 )
-select
-    f.region_code,
-    r.name as region_name,
-    r.province_name,
-    count(*) as n,
-    count(*) filter (where f.status in ('terbukti', 'disanksi')) as proven
-from filtered f
-join regions r on r.code = f.region_code
-group by all
-order by n desc, f.region_code
+select c.region_code, r.name as region_name, r.province_name, c.n, c.proven
+from counts c
+join regions r on r.code = c.region_code
+order by c.n desc, c.region_code
 limit ?
