@@ -40,15 +40,17 @@ if counts.empty:
     st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)))
 else:
     spikes = logic.spike_weeks(logic.bucket_totals(read("timeline_counts", filters, 7, stack_by), 7))
-    lag = read("reporting_lag", filters)
-    lag_days = logic.lag_days(lag, filters.date_basis)
+    summary = read("stage_summary", filters)
+    whole = logic.overall(summary)
+    lag_days = logic.lag_days(whole, filters.date_basis)
     incomplete = logic.incomplete_offsets(logic.bucket_totals(counts, bucket_days), bucket_days, cal.data_until,
                                           lag_days)
     fig = charts.timeline_chart(counts, cal.stages, cal.voting_day, axis, stack_by, lang, bucket_days, spikes,
                                 incomplete)
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key="tl_timeline")
     st.caption(filters.caption(lang))
-    st.caption(logic.timeline_note(int(lag["cases"].iloc[0]), int(counts["n"].sum()), filters.date_basis, lang) + " "
+    dated = int(counts["n"].sum())
+    st.caption(logic.timeline_note(dated + int(whole["undated"].iloc[0]), dated, filters.date_basis, lang) + " "
                + logic.incomplete_note(incomplete, bucket_days, lag_days, cal.data_until, lang))
     export_buttons(fig, "linimasa", t("tl_title", lang), filters=filters)
 
@@ -60,7 +62,6 @@ else:
         st.dataframe(logic.spike_table(spikes, lang), hide_index=True)
 
     st.subheader(t("tl_prepost_title", lang))
-    summary = read("stage_summary", filters)
     for column, (title, value, help_text) in zip(st.columns(3), logic.prepost_cards(summary, lang), strict=True):
         column.metric(title, value, help=help_text)
     prepost = charts.prepost_chart(summary, lang)
@@ -71,7 +72,7 @@ else:
 
     st.subheader(t("tl_lag_title", lang))
     st.plotly_chart(charts.lag_chart(summary, lang), config=PLOTLY_CONFIG, key="tl_lag")
-    st.caption(filters.caption(lang) + " · " + logic.lag_note(lag, lang))
+    st.caption(filters.caption(lang) + " · " + logic.lag_note(whole, lang))
 
 st.subheader(t("tl_overlay_title", lang))
 overlay_filters = logic.overlay_filters(ctx.filters)

@@ -105,7 +105,7 @@ BOUNDARY_CASES = [  # (kabupaten, incident date, period by incident date, period
 def test_each_case_falls_in_one_stage_at_the_boundaries(warehouse, region, day, by_incident, by_report):
     for basis, expected in (("incident_date", by_incident), ("report_date", by_report)):
         summary = queries.stage_summary(Filters(regions=(region,), date_basis=basis), warehouse)
-        periods = summary[(summary["kind"] != "voting") & (summary["cases"] > 0)]
+        periods = summary[summary["kind"].isin(("stage", "gap")) & (summary["cases"] > 0)]
         assert periods["period"].tolist() == [expected], (day, basis)
         assert periods["cases"].tolist() == [1]
 
@@ -130,6 +130,7 @@ def test_stage_summary_days_cases_and_rates(warehouse):
         ("setelah_pelantikan", "2025-02-21", "2025-02-25", 5, 1),  # cut at the latest date in the data
         ("sebelum_h", "2024-08-27", "2024-11-26", 92, 10),
         ("sejak_h", "2024-11-27", "2025-02-20", 86, 7),
+        ("semua", "2024-01-01", "2025-02-25", 422, 19),  # the election's data window, up to the latest date
     ]
     assert summary["weekly_rate"].tolist() == pytest.approx([7 * c / d for *_, d, c in rows])
 
@@ -153,7 +154,8 @@ def test_a_date_range_shortens_the_periods_it_cuts(warehouse):
     filters = Filters(elections=("pilkada2024",), date_from=date(2024, 11, 1), date_to=date(2024, 12, 31))
     summary = queries.stage_summary(filters, warehouse).set_index("period")
     assert summary.index.tolist() == ["kampanye", "masa_tenang", "pemungutan", "rekapitulasi",
-                                      "setelah_rekapitulasi", "sebelum_h", "sejak_h"]
+                                      "setelah_rekapitulasi", "sebelum_h", "sejak_h", "semua"]
+    assert summary.loc["semua", ["days", "cases"]].tolist() == [61, 7]
     assert summary.loc["kampanye", ["days", "cases"]].tolist() == [23, 1]
     assert summary.loc["setelah_rekapitulasi", ["days", "cases"]].tolist() == [15, 1]
     assert summary.loc["sejak_h", ["days", "cases"]].tolist() == [35, 4]
@@ -189,6 +191,16 @@ def test_reporting_lag_and_incomplete_weeks(warehouse):
     assert lag.iloc[0].tolist() == [19, 19, 1, 5, 4, 10, 20]
     assert logic.lag_days(lag, "incident_date") == 5
     assert logic.lag_days(lag, "report_date") == 0
+    whole = logic.overall(queries.stage_summary(P24, warehouse))  # the page reads the same from stage_summary
+    columns = ["reported_n", "report_lag_p50", "report_lag_p90", "decided_n", "decision_lag_p50", "decision_lag_p90"]
+    assert whole[columns].iloc[0].tolist() == lag[columns].iloc[0].tolist()
+    assert logic.lag_days(whole, "incident_date") == 5
+    assert logic.lag_note(whole, "id").endswith(
+        "Median kejadian → laporan 1 hari, 90% dalam 5 hari (19 kasus); laporan → putusan median 10 hari, 90% dalam "
+        "20 hari (4 kasus).")
+    by_decision = logic.overall(queries.stage_summary(Filters(elections=("pilkada2024",), date_basis="decision_date"),
+                                                      warehouse))
+    assert by_decision[["cases", "undated"]].iloc[0].tolist() == [4, 15]
     weekly = logic.bucket_totals(queries.timeline_counts(P24, warehouse, 7, "election"), 7)
     data_until = date(2025, 2, 25)
     assert logic.incomplete_offsets(weekly, 7, data_until, 5) == [84]  # 19-02 … 25-02, plus 5 days > 25-02

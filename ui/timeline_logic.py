@@ -117,6 +117,11 @@ def spike_weeks(weekly: pd.DataFrame) -> pd.DataFrame:
     return flagged[flagged["n"] >= flagged["threshold"]].reset_index(drop=True)
 
 
+def overall(summary: pd.DataFrame) -> pd.DataFrame:
+    """The one row of stage_summary over the election's whole window: lags and counts of all its dated cases."""
+    return summary[summary["period"] == "semua"].reset_index(drop=True)
+
+
 def lag_days(reporting_lag: pd.DataFrame, date_basis: str) -> int:
     """Days the latest cases may still arrive on this date basis: the 90th percentile incident → report lag for
     incident dates; reports and decisions are on the register the day they happen, so 0 for those."""
@@ -171,7 +176,7 @@ def prepost(summary: pd.DataFrame) -> dict:
 
 def stage_rows(summary: pd.DataFrame) -> pd.DataFrame:
     """The stages and the gaps around them, in time order, with each weekly rate against the pre-stage rate."""
-    rows = summary[summary["kind"] != "voting"].reset_index(drop=True)
+    rows = summary[summary["kind"].isin(("stage", "gap"))].reset_index(drop=True)
     base = rows.loc[rows["period"] == "pra_tahapan", "weekly_rate"]
     baseline = base.iloc[0] if len(base) and base.iloc[0] > 0 else None
     return rows.assign(ratio=[r / baseline if baseline else None for r in rows["weekly_rate"]])

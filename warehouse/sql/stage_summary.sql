@@ -1,4 +1,4 @@
--- one row per election and period: each stage, the gaps around the stages, and before / since voting day
+-- one row per election and period: each stage, the gaps around them, before / since voting day, and the whole window
 with picked as (
     select election, incident_date, report_date, decision_date
     from cases
@@ -46,6 +46,10 @@ periods as (
     group by election
     union all
     select election, 'voting', 'sejak_h', 101, any_value(voting_day), max(ends)
+    from stages
+    group by election
+    union all
+    select election, 'all', 'semua', 102, any_value(window_start), any_value(window_end)
     from stages
     group by election
 ),
@@ -104,7 +108,9 @@ lags as (
         min(lag) filter (where measure = 'report' and upto >= 0.9 * total) as report_lag_p90,
         min(lag) filter (where measure = 'decision' and upto >= 0.25 * total) as decision_lag_p25,
         min(lag) filter (where measure = 'decision' and upto >= 0.5 * total) as decision_lag_p50,
-        min(lag) filter (where measure = 'decision' and upto >= 0.9 * total) as decision_lag_p90
+        min(lag) filter (where measure = 'decision' and upto >= 0.9 * total) as decision_lag_p90,
+        cast(max(total) filter (where measure = 'report') as bigint) as reported_n,
+        cast(max(total) filter (where measure = 'decision') as bigint) as decided_n
     from cumulated
     group by election, period
 ),
@@ -138,7 +144,8 @@ select
     p.last_day - p.first_day + 1 as days,
     cast(coalesce(c.cases, 0) as bigint) as cases,
     coalesce(c.cases, 0) * 7.0 / (p.last_day - p.first_day + 1) as weekly_rate,
-    l.* exclude (election, period)
+    l.* exclude (election, period),
+    (select count(*) from dated where day is null) as undated
 from clipped p
 left join period_counts c using (election, period)
 left join lags l using (election, period)
