@@ -198,8 +198,8 @@ def test_reporting_lag_and_incomplete_weeks(warehouse):
     assert logic.lag_note(whole, "id").endswith(
         "Median kejadian → laporan 1 hari, 90% dalam 5 hari (19 kasus); laporan → putusan median 10 hari, 90% dalam "
         "20 hari (4 kasus).")
-    by_decision = logic.overall(queries.stage_summary(Filters(elections=("pilkada2024",), date_basis="decision_date"),
-                                                      warehouse))
+    decided = Filters(elections=("pilkada2024",), date_basis="decision_date")
+    by_decision = logic.overall(queries.stage_summary(decided, warehouse))
     assert by_decision[["cases", "undated"]].iloc[0].tolist() == [4, 15]
     weekly = logic.bucket_totals(queries.timeline_counts(P24, warehouse, 7, "election"), 7)
     data_until = date(2025, 2, 25)
