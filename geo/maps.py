@@ -216,7 +216,11 @@ def _greyed(parts) -> bool:
 
 
 def _revision(kind: str, rows: pd.DataFrame) -> str:
-    """uirevision: the same view keeps the user's zoom across reruns; another level or focus starts fitted."""
+    """uirevision: the same view keeps the user's zoom across reruns; another level or focus starts fitted.
+
+    Streamlit 1.67 remounts a chart whose figure changed (plotly_chart hashes the spec into the element id), so
+    a hand zoom survives only reruns that leave the map as it was; the drill-down focus survives every rerun.
+    """
     return f"{kind}:{','.join(sorted(set(rows['province_code'])))}"
 
 

@@ -74,3 +74,26 @@ def test_a_filter_change_does_not_send_the_boundaries_again(app_url, page, wait_
     expect(page.locator(POLYGONS)).to_have_count(514)
     assert fetches == [f"{app_url}/app/static/geo/kabupaten_kota.geojson"]  # fetched once, by URL
     assert len(map_frames) == 1 and map_frames[0] < RERUN_BUDGET, map_frames  # new values, no boundaries
+
+
+def test_the_zoom_survives_a_rerun_caused_by_another_widget(app_url, page, wait_idle):
+    """A widget that leaves the map's numbers alone keeps the hand zoom (a changed figure is remounted, re-fitted)."""
+    open_map(page, f"{app_url}/peta")
+    wait_idle(page)
+    scale = "() => document.querySelector('.js-plotly-plot')._fullLayout.geo.projection.scale"
+    box = page.locator(".js-plotly-plot").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.4)
+    for _ in range(3):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(200)
+    zoomed = page.evaluate(scale)
+    assert zoomed > 1.5
+    basis = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(has_text="Dasar tanggal")
+    combo = basis.get_by_role("combobox")  # with no date range the basis changes no number on the map: a new run,
+    combo.click()  # the same figure
+    combo.fill("laporan")
+    page.get_by_role("option", name="tanggal laporan", exact=True).click()
+    expect(page).to_have_url(re.compile(r"basis=report_date"), timeout=15_000)
+    wait_idle(page)
+    assert parse_qs(urlparse(page.url).query) == {"basis": ["report_date"]}
+    assert page.evaluate(scale) == zoomed
