@@ -9,6 +9,7 @@ from ui.context import current
 from ui.data import read
 from ui.export_buttons import export_buttons
 from ui.i18n import t
+from ui.numbers import number
 from warehouse.labels import label
 
 ctx = current()
@@ -65,5 +66,5 @@ if metric == "change":
     st.caption(t("peta_change_rule", lang, low=maps.LOW_COUNT, cap=maps.CHANGE_CAP))
 unmapped = read("cases_unmapped", map_filters).iloc[0][f"without_{'region' if level == 'kabupaten' else 'province'}"]
 if unmapped:
-    st.caption(t("peta_unmapped", lang, n=int(unmapped), what=t(f"peta_unmapped_{level}", lang)))
+    st.caption(t("peta_unmapped", lang, n=number(unmapped, lang), what=t(f"peta_unmapped_{level}", lang)))
 st.caption(t("peta_attribution", lang))
