@@ -17,7 +17,7 @@ import tempfile
 import time
 from dataclasses import replace
 
-from geo import maps
+from ui import maps
 from ui.briefing import PIECES, briefing, build_pack, plain_reader
 from ui.export import figure_image
 from ui.export.pack import Slide

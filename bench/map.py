@@ -19,7 +19,8 @@ import time
 import urllib.request
 
 import settings
-from geo import boundaries, maps
+from geo import boundaries
+from ui import maps
 from warehouse import queries
 from warehouse.db import current_path
 from warehouse.filters import Filters
@@ -42,7 +43,7 @@ def ensure_data(scale: float) -> None:
 def page_queries(filters: Filters, metric: str) -> None:
     """What Peta reads on a cold cache at the kabupaten/kota level (ui.data caches these in the app)."""
     extent = queries.data_extent(filters).iloc[0]
-    recent, previous = maps.change_filters(filters, extent["first_day"].date(), extent["last_day"].date())
+    recent, previous = filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
     for period in (filters, recent, previous) if metric == "change" else (filters,):
         queries.cases_by_region(period)
     queries.cases_unmapped(filters)

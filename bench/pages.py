@@ -31,10 +31,7 @@ URLS = {"ringkasan": "", "rincian": "rincian", "data": "data", "tentang": "tenta
 
 def overview_queries(filters: Filters) -> None:
     """What pages/overview.py reads, in its order (the previous period depends on the data extent), map included."""
-    queries.kpis(filters)
-    period = kpis.comparison_period(filters, queries.data_extent(filters))
-    if period:
-        queries.kpis(filters.previous_period(*period))
+    kpis.cards_for(lambda name, f: getattr(queries, name)(f), filters, "id")
     queries.overview_weekly(filters)
     queries.election_calendar()
     queries.top_regions(filters, None, 10)

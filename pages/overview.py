@@ -5,8 +5,7 @@ Readable in a minute by leadership, on a laptop or a phone (columns stack on nar
 
 import streamlit as st
 
-from geo import maps
-from ui import charts, charts_timeline, kpis
+from ui import charts, charts_timeline, kpis, maps
 from ui.context import current
 from ui.data import read
 from ui.export_buttons import export_buttons
@@ -24,9 +23,7 @@ if now["reported"].iloc[0] == 0:
     empty_state(lang)
     st.stop()
 
-period = kpis.comparison_period(f, read("data_extent", f))
-before = read("kpis", f.previous_period(*period)) if period else None
-for column, card in zip(st.columns(4), kpis.kpi_cards(now, before, period, lang), strict=True):
+for column, card in zip(st.columns(4), kpis.cards_for(read, f, lang), strict=True):
     column.metric(card.label, card.value, card.delta, card.delta_color, help=card.help, border=True)
 st.caption(caption)
 
@@ -62,7 +59,7 @@ with right:
     st.caption(caption)
     export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
 
-# ---- Map block (issue 4, geo.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. ------
+# ---- Map block (issue 4, ui.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. ------
 st.subheader(t("ov_map", lang))
 map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
 small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,

@@ -3,13 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from geo import boundaries, maps
+from geo import boundaries
+from ui import maps
 from ui import map_state as state
 from ui.context import current
 from ui.data import read
 from ui.export_buttons import export_buttons
 from ui.i18n import t
 from ui.numbers import number
+from warehouse.filters import RECENT_DAYS
 from warehouse.labels import label
 
 ctx = current()
@@ -35,7 +37,7 @@ if focus or ctx.filters.regions or ctx.filters.provinces:
     st.button(t("peta_back", lang), on_click=state.back_to_indonesia)
 
 query = "cases_by_province" if level == "provinsi" else "cases_by_region"
-recent, previous = maps.change_filters(map_filters, extent["first_day"].date(), extent["last_day"].date())
+recent, previous = map_filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
 periods = (read(query, recent), read(query, previous)) if metric == "change" else ()  # two queries only when shown
 frame = maps.region_metrics(read(query, map_filters), *periods)
 figure = maps.best_map(frame, metric, lang, level=level, focus_province=focus, selected=ctx.filters.regions)
@@ -62,7 +64,7 @@ if metric == "rate":
 if metric == "change":
     st.caption(state.change_period_text(recent, previous, lang))
     if not (map_filters.date_from and map_filters.date_to):
-        st.caption(t("peta_change_default", lang, days=maps.DEFAULT_CHANGE_DAYS))
+        st.caption(t("peta_change_default", lang, days=RECENT_DAYS))
     st.caption(t("peta_change_rule", lang, low=maps.LOW_COUNT, cap=maps.CHANGE_CAP))
 unmapped = read("cases_unmapped", map_filters).iloc[0][f"without_{'region' if level == 'kabupaten' else 'province'}"]
 if unmapped:

@@ -80,3 +80,16 @@ def test_without_clears_only_the_named_filters():
     assert filters.without("regions", "statuses") == Filters(provinces=("33",))
     assert Filters(date_basis="report_date").is_empty()
     assert not filters.is_empty()
+
+
+def test_recent_and_previous_use_the_chosen_dates_or_the_last_90_days_of_data():
+    chosen = Filters(elections=("pilkada2024",), date_from=date(2024, 10, 1), date_to=date(2024, 10, 31))
+    recent, previous = chosen.recent_and_previous(date(2024, 1, 1), date(2024, 12, 31))
+    assert recent == chosen
+    assert (previous.date_from, previous.date_to, previous.elections) == (
+        date(2024, 8, 31), date(2024, 9, 30), ("pilkada2024",))
+    recent, previous = Filters().recent_and_previous(date(2024, 1, 1), date(2024, 12, 31))
+    assert (recent.date_from, recent.date_to, previous.date_from, previous.date_to) == (
+        date(2024, 10, 3), date(2024, 12, 31), date(2024, 7, 5), date(2024, 10, 2))
+    recent, _ = Filters().recent_and_previous(date(2024, 12, 1), date(2024, 12, 31))  # less data than 90 days
+    assert (recent.date_from, recent.date_to) == (date(2024, 12, 1), date(2024, 12, 31))

@@ -15,8 +15,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import maps
-from ui import charts, charts_timeline, kpis, timeline_logic
+from ui import charts, charts_timeline, kpis, maps, timeline_logic
 from ui.export.images import Reader, caption_for
 from ui.export.pack import PACKS, Pack, Progress, Slide
 from ui.i18n import t
@@ -53,10 +52,7 @@ def kpi_chart(cards: list[kpis.Card]) -> go.Figure:
 
 def _kpis(read: Reader, filters: Filters, lang: str) -> Chart:
     """As on Ringkasan: this period's numbers against the previous period of the same length."""
-    now = read("kpis", filters)
-    period = kpis.comparison_period(filters, read("data_extent", filters))
-    before = read("kpis", filters.previous_period(*period)) if period else None
-    return kpi_chart(kpis.kpi_cards(now, before, period, lang)), filters
+    return kpi_chart(kpis.cards_for(read, filters, lang)), filters
 
 
 def _funnel(read: Reader, filters: Filters, lang: str) -> Chart:

@@ -1,7 +1,7 @@
-"""The headline cards of Ringkasan: this period's numbers and their change against the previous period.
+"""The headline cards of Ringkasan: the numbers of the selection and their change against the previous period.
 
-The period is the chosen date range, or else the data's own extent under the filters; the previous period has
-the same length and ends the day before it starts (`Filters.previous_period`).
+The change compares the recent period with the period of equal length before it, by the rule every page uses
+(`Filters.recent_and_previous`): the chosen date range, or else the last 90 days of data under the filters.
 """
 
 from __future__ import annotations
@@ -27,25 +27,37 @@ class Card:
     help: str
 
 
-def comparison_period(filters: Filters, extent: pd.DataFrame) -> tuple[date, date] | None:
-    """(first, last day) the cards describe: the chosen range, filled from the data extent; None without data."""
+def comparison(filters: Filters, extent: pd.DataFrame) -> tuple[Filters, Filters] | None:
+    """(recent, previous) filters whose counts the cards' change compares; None when no case has a date."""
     row = extent.iloc[0]
     first = filters.date_from or _day(row["first_day"])
     last = filters.date_to or _day(row["last_day"])
-    return (first, last) if first and last and first <= last else None
+    return filters.recent_and_previous(first, last) if first and last and first <= last else None
+
+
+def cards_for(read, filters: Filters, lang: str) -> list[Card]:
+    """The four cards for `filters`, reading through `read` (ui.data.read on pages, a plain reader in packs)."""
+    now = read("kpis", filters)
+    window = comparison(filters, read("data_extent", filters))
+    recent, before = (read("kpis", w) for w in window) if window else (None, None)
+    period = (window[0].date_from, window[0].date_to) if window else None
+    return kpi_cards(now, recent, before, period, lang)
 
 
 def _day(value) -> date | None:
     return None if pd.isna(value) else pd.Timestamp(value).date()
 
 
-def kpi_cards(now: pd.DataFrame, before: pd.DataFrame | None, period: tuple[date, date] | None,
-              lang: str) -> list[Card]:
+def kpi_cards(now: pd.DataFrame, recent: pd.DataFrame | None, before: pd.DataFrame | None,
+              period: tuple[date, date] | None, lang: str) -> list[Card]:
     """Reported, proven (% of reported), sanctioned (% of proven), median days report → decision.
+
+    Values are those of `now` (the whole selection); the change is `recent` against `before`, over `period`.
 
     The percentage sits in the card's label so the value stays a short count that fits a phone-width card.
     """
     cur = now.iloc[0]
+    new = recent.iloc[0] if recent is not None else cur
     old = before.iloc[0] if before is not None else None
     compared = _compared_words(period, lang)
     if old is not None and old["reported"] == 0:  # nothing to compare with (e.g. before an election's window)
@@ -53,15 +65,17 @@ def kpi_cards(now: pd.DataFrame, before: pd.DataFrame | None, period: tuple[date
     cards = []
     for key, whole in (("reported", None), ("proven", "reported"), ("sanctioned", "proven")):
         title = t(f"kpi_{key}", lang) + (f" · {percent(cur[key], cur[whole], lang)}" if whole else "")
-        was = None if old is None else number(old[key], lang) + (
-            f" ({percent(old[key], old[whole], lang)})" if whole else "")
-        cards.append(Card(title, number(cur[key], lang), _count_delta(cur[key], old, key, lang), "off",
-                          _help(key, was, compared, lang)))
-    days, old_days = _days(cur), _days(old)
-    delta = None if None in (days, old_days) else f"{signed(days - old_days, lang, 1)} {t('kpi_days_unit', lang)}"
-    was = None if old is None else number(old_days, lang, 1)
+        pair = None if old is None else tuple(
+            number(row[key], lang) + (f" ({percent(row[key], row[whole], lang)})" if whole else "")
+            for row in (new, old))
+        cards.append(Card(title, number(cur[key], lang), _count_delta(new[key], old, key, lang), "off",
+                          _help(key, pair, compared, lang)))
+    days, new_days, old_days = _days(cur), _days(new), _days(old)
+    delta = None if None in (new_days, old_days) else \
+        f"{signed(new_days - old_days, lang, 1)} {t('kpi_days_unit', lang)}"
+    pair = None if old is None else (number(new_days, lang, 1), number(old_days, lang, 1))
     cards.append(Card(t("kpi_median_days", lang), number(days, lang, 1), delta, "inverse",
-                      _help("median_days", was, compared, lang)))
+                      _help("median_days", pair, compared, lang)))
     return cards
 
 
@@ -80,10 +94,12 @@ def _count_delta(value, old, column: str, lang: str) -> str | None:
     return signed(change, lang) + relative
 
 
-def _help(key: str, was: str | None, compared: str, lang: str) -> str:
-    """What the card counts, and what it is compared with."""
+def _help(key: str, pair: tuple[str, str] | None, compared: str, lang: str) -> str:
+    """What the card counts, and the (recent, previous) values its change compares."""
     text = t(f"kpi_{key}_help", lang)
-    return f"{text} {compared}" if was is None else f"{text} {t('kpi_before', lang, before=was, compared=compared)}"
+    if pair is None:
+        return f"{text} {compared}"
+    return f"{text} {t('kpi_before', lang, recent=pair[0], before=pair[1], compared=compared)}"
 
 
 def _compared_words(period: tuple[date, date] | None, lang: str) -> str:

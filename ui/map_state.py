@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.maps import PROVINCE_ONLY, clicked_codes
+from ui.maps import PROVINCE_ONLY, clicked_codes
 from ui.filters import PROVINCE_KEY, REGION_KEY, request_filters
 from ui.i18n import t
 from warehouse.filters import Filters

@@ -35,6 +35,7 @@ CAPTION_NAMES = {  # field -> (id, en) name used in the caption
     "source_agencies": ("Sumber", "Source"),
 }
 MAX_NAMED = 3  # a caption names at most this many values per filter, then "+N lainnya"
+RECENT_DAYS = 90  # the "recent" period of a comparison when no date range is chosen
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,18 @@ class Filters:
         """The same filters over the period of equal length that ends the day before `start`."""
         length = (end - start).days + 1
         return replace(self, date_from=start - timedelta(days=length), date_to=start - timedelta(days=1))
+
+    def recent_and_previous(self, first_day: date, last_day: date) -> tuple[Filters, Filters]:
+        """(recent, previous) for "change against the previous period", on every page alike.
+
+        Recent is the chosen date range, filled from the data's first and last day; with no range chosen, the
+        last RECENT_DAYS days of data (a whole election against the time before it would compare with nothing).
+        Previous is the period of equal length that ends the day before.
+        """
+        end = self.date_to or last_day
+        start = self.date_from or max(first_day, end - timedelta(days=RECENT_DAYS - 1))
+        recent = replace(self, date_from=start, date_to=end)
+        return recent, recent.previous_period(start, end)
 
     def without(self, *field_names: str) -> Filters:
         """A copy with the named filters cleared (e.g. a map that shows every region while one is chosen)."""

@@ -36,7 +36,8 @@ def kpi_row(reported, proven, sanctioned, days):
 
 def test_kpi_cards_against_the_previous_period():
     period = (date(2024, 10, 1), date(2024, 10, 31))
-    cards = kpis.kpi_cards(kpi_row(1200, 300, 150, 20.0), kpi_row(1000, 400, 100, 22.5), period, "id")
+    now = kpi_row(1200, 300, 150, 20.0)
+    cards = kpis.kpi_cards(now, now, kpi_row(1000, 400, 100, 22.5), period, "id")
     assert [(c.label, c.value, c.delta, c.delta_color) for c in cards] == [
         ("Dilaporkan", "1.200", "+200 (+20,0%)", "off"),
         ("Terbukti · 25,0%", "300", "-100 (-25,0%)", "off"),
@@ -44,12 +45,20 @@ def test_kpi_cards_against_the_previous_period():
         ("Median hari sampai putusan", "20,0", "-2,5 hari", "inverse"),
     ]
     assert cards[1].help.endswith(
-        "Periode sebelumnya: 400 (40,0%). Periode 01-10-2024 s.d. 31-10-2024 (31 hari) dibandingkan dengan "
-        "periode sama panjang sebelumnya, 31-08-2024 s.d. 30-09-2024.")
+        "Perubahan: 300 (25,0%) dibanding 400 (40,0%) periode sebelumnya. Periode 01-10-2024 s.d. 31-10-2024 "
+        "(31 hari; tanpa rentang tanggal: 90 hari terakhir data) dibandingkan dengan periode sama panjang "
+        "sebelumnya, 31-08-2024 s.d. 30-09-2024.")
+
+
+def test_kpi_values_describe_the_selection_and_the_change_the_recent_period():
+    cards = kpis.kpi_cards(kpi_row(5000, 2000, 1000, 30.0), kpi_row(120, 60, 30, 25.0),
+                           kpi_row(100, 40, 20, 27.0), (date(2024, 10, 3), date(2024, 12, 31)), "en")
+    assert [(c.value, c.delta) for c in cards] == [
+        ("5,000", "+20 (+20.0%)"), ("2,000", "+20 (+50.0%)"), ("1,000", "+10 (+50.0%)"), ("30.0", "-2.0 days")]
 
 
 def test_kpi_cards_without_decisions_or_a_previous_period():
-    cards = kpis.kpi_cards(kpi_row(3, 0, 0, float("nan")), None, None, "en")
+    cards = kpis.kpi_cards(kpi_row(3, 0, 0, float("nan")), None, None, None, "en")
     assert [(c.label, c.value, c.delta) for c in cards] == [
         ("Reported", "3", None), ("Proven · 0.0%", "0", None), ("Sanctioned · —", "0", None),
         ("Median days to decision", "—", None)]
@@ -59,6 +68,7 @@ def test_kpi_cards_without_decisions_or_a_previous_period():
     ("filters", "extent", "period"),
     [
         (Filters(), ("2024-01-05", "2024-03-01"), (date(2024, 1, 5), date(2024, 3, 1))),
+        (Filters(), ("2023-01-05", "2024-03-01"), (date(2023, 12, 3), date(2024, 3, 1))),
         (Filters(date_from=date(2024, 2, 1)), ("2024-01-05", "2024-03-01"), (date(2024, 2, 1), date(2024, 3, 1))),
         (Filters(date_from=date(2024, 2, 1), date_to=date(2024, 2, 29)), (None, None),
          (date(2024, 2, 1), date(2024, 2, 29))),
@@ -68,7 +78,8 @@ def test_kpi_cards_without_decisions_or_a_previous_period():
 def test_comparison_period(filters, extent, period):
     frame = pd.DataFrame([{"first_day": pd.Timestamp(extent[0]) if extent[0] else pd.NaT,
                            "last_day": pd.Timestamp(extent[1]) if extent[1] else pd.NaT}])
-    assert kpis.comparison_period(filters, frame) == period
+    window = kpis.comparison(filters, frame)
+    assert (None if window is None else (window[0].date_from, window[0].date_to)) == period
 
 
 def test_counts_frame_orders_ordinal_values_and_colours_unknown_grey():

@@ -151,7 +151,7 @@ def figure_image(fig: go.Figure, fmt: str = "png", caption: Caption | None = Non
 def for_export(fig: go.Figure, keep_title: bool = True) -> dict:
     """The figure as kaleido needs it: boundaries as local files (kaleido cannot fetch app/static), a little air
     at the edges, and no title when a caption block carries it."""
-    from geo.maps import for_export as with_local_boundaries
+    from ui.maps import for_export as with_local_boundaries
 
     by_url = any(isinstance(getattr(trace, "geojson", None), str) for trace in fig.data)
     figure = (with_local_boundaries(fig) if by_url else fig).to_dict()

@@ -31,12 +31,15 @@ STRINGS = {
         "Median jumlah hari dari tanggal laporan sampai tanggal putusan, untuk kasus yang sudah diputus.",
         "Median days from the report date to the decision date, for cases already decided.",
     ),
-    "kpi_before": ("Periode sebelumnya: {before}. {compared}", "Previous period: {before}. {compared}"),
+    "kpi_before": (
+        "Perubahan: {recent} dibanding {before} periode sebelumnya. {compared}",
+        "Change: {recent} against {before} in the previous period. {compared}",
+    ),
     "kpi_period": (
-        "Periode {start} s.d. {end} ({days} hari) dibandingkan dengan periode sama panjang sebelumnya, "
-        "{prev_start} s.d. {prev_end}.",
-        "Period {start} to {end} ({days} days) compared with the previous period of equal length, "
-        "{prev_start} to {prev_end}.",
+        "Periode {start} s.d. {end} ({days} hari; tanpa rentang tanggal: 90 hari terakhir data) dibandingkan "
+        "dengan periode sama panjang sebelumnya, {prev_start} s.d. {prev_end}.",
+        "Period {start} to {end} ({days} days; with no date range: the last 90 days of data) compared with the "
+        "previous period of equal length, {prev_start} to {prev_end}.",
     ),
     "kpi_nothing_before": (
         "Periode sebelumnya tidak memuat kasus, jadi perubahan tidak ditampilkan.",

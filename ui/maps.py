@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection
-from dataclasses import replace
-from datetime import timedelta
 
 import numpy as np
 import pandas as pd
@@ -26,7 +24,6 @@ LEVELS = ("kabupaten", "provinsi")
 PROVINCE_ONLY = ("rate",)  # PNS headcounts are published per province only (domain.md §4)
 LOW_COUNT = 5  # both periods below this: absolute change only, no percentage (1 → 3 is not "+200%")
 CHANGE_CAP = 100  # % at which the diverging scale stops; bigger rises (and rises from zero) get the top colour
-DEFAULT_CHANGE_DAYS = 90  # the "recent" period when the filters give no date range
 PER = 100_000
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": True}
 MAP_TEMPLATE = "netra"  # our fonts and separators; plotly_white adds 7 KB of axis styling, re-sent per rerun
@@ -35,14 +32,6 @@ BUBBLE_PX = 40  # diameter of the biggest bubble
 PAD = 0.02  # of the larger side, so border strokes at the edge are not cut
 MARGIN_DEG = 1  # around centroids when there are no boundary boxes: roughly where borders reach
 BORDER, BORDER_SELECTED = ("#8c8c8c", 0.3), ("#1a1a1a", 2.5)
-
-
-def change_filters(filters, first_day, last_day):
-    """(recent, previous): the chosen dates (else the last DEFAULT_CHANGE_DAYS of data) and the period before."""
-    end = filters.date_to or last_day
-    start = filters.date_from or max(first_day, end - timedelta(days=DEFAULT_CHANGE_DAYS - 1))
-    recent = replace(filters, date_from=start, date_to=end)
-    return recent, recent.previous_period(start, end)
 
 
 def region_metrics(base: pd.DataFrame, recent: pd.DataFrame | None = None,

@@ -1,13 +1,12 @@
 """Map builders: metric values, the low-count change rule, figure traces and hover, ranking, clicks, export."""
 
 import math
-from datetime import date
 
 import pandas as pd
 import pytest
 
-from geo import boundaries, maps
-from warehouse.filters import Filters
+from geo import boundaries
+from ui import maps
 
 REGIONS = pd.DataFrame({  # a slice of cases_by_region: two kabupaten/kota in Jawa Tengah, one in Sulawesi Selatan
     "code": ["33.25", "33.74", "73.72"],
@@ -52,17 +51,6 @@ def test_metric_values_share_rate_and_capped_change():
     assert rate.iloc[0] == 6.0 and math.isnan(rate.iloc[1]) and rate.iloc[2] == 6.0  # no headcount: no rate
     change = maps.metric_values(frame, "change")
     assert change.iloc[0] == 100.0 and math.isnan(change.iloc[1]) and change.iloc[2] == 100.0  # +300% capped
-
-
-def test_change_filters_use_the_chosen_dates_or_the_last_90_days_of_data():
-    chosen = Filters(elections=("pilkada2024",), date_from=date(2024, 10, 1), date_to=date(2024, 10, 31))
-    recent, previous = maps.change_filters(chosen, date(2024, 1, 1), date(2024, 12, 31))
-    assert recent == chosen
-    assert (previous.date_from, previous.date_to, previous.elections) == (
-        date(2024, 8, 31), date(2024, 9, 30), ("pilkada2024",))
-    recent, previous = maps.change_filters(Filters(), date(2024, 1, 1), date(2024, 12, 31))
-    assert (recent.date_from, recent.date_to, previous.date_from, previous.date_to) == (
-        date(2024, 10, 3), date(2024, 12, 31), date(2024, 7, 5), date(2024, 10, 2))
 
 
 def test_region_map_draws_values_and_greys_no_value_regions_on_purpose():
