@@ -34,7 +34,8 @@ demo: $(STAMP)  ## rebuild the synthetic demo warehouse
 run: setup  ## set up, then serve the dashboard
 	$(PY) -m ui.serve  # = streamlit run dashboard.py, minus the legacy pages/ scan (see ui/serve.py)
 
-test: $(STAMP) browser geo  ## the whole suite: unit, ETL, AppTest, headless-Chromium end-to-end
+test: $(STAMP) browser geo  ## lint, then the whole suite: unit, ETL, AppTest, headless-Chromium end-to-end
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 bench: $(STAMP) browser geo  ## budgets of DESIGN.md §6, reported as figures (several minutes: 1M-row warehouses)

@@ -25,7 +25,8 @@ from warehouse import queries
 from warehouse.db import current_path
 from warehouse.filters import Filters
 
-BUDGETS = {"queries_ms": 150, "first_render_s": 3.0, "first_render_cold_s": 3.0, "rerender_s": 1.0, "map_bytes": 50_000}
+BUDGETS = {"queries_ms": 150, "first_render_s": 3.0, "first_render_cold_s": 3.0, "rerender_s": 1.0,
+           "map_bytes": 50_000}
 ELECTIONS = ("Pilkada 2020", "Pemilu 2024", "Pilkada 2024")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'

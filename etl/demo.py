@@ -204,7 +204,8 @@ def _case_frame(rng: np.random.Generator, election: str, sizes: np.ndarray, targ
     period = spread(rng, shares, sizes)
     type_weights = target(targets, election, "violation_type").astype(float).reindex(VIOLATION_TYPES, fill_value=0)
     types, incident = np.empty(m, dtype=object), np.empty(m, dtype="datetime64[D]")
-    for p, ((days, day_w), type_w) in enumerate(zip(segments, _types_by_period(type_weights, shares[0]))):
+    period_types = _types_by_period(type_weights, shares[0])
+    for p, ((days, day_w), type_w) in enumerate(zip(segments, period_types, strict=True)):
         at = np.flatnonzero(period == p)
         types[at] = np.array(VIOLATION_TYPES, dtype=object)[spread(rng, type_w, sizes[at])]
         jitter = rng.gamma(6.0, 1 / 6.0, len(days))  # day-to-day variation, so weeks are not all alike

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from geo import boundaries
-from ui import maps
 from ui import map_state as state
+from ui import maps
 from ui.context import current
 from ui.data import read
 from ui.export_buttons import export_buttons

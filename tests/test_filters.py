@@ -49,7 +49,8 @@ def test_unknown_date_basis_is_refused():
     [
         (Filters(), "id", "Semua kasus"),
         (Filters(), "en", "All cases"),
-        (Filters(elections=("pilkada2024",), provinces=("33",)), "id", "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"),
+        (Filters(elections=("pilkada2024",), provinces=("33",)), "id",
+         "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"),
         (Filters(regions=("33.28", "33.76")), "en", "Regency/city: Kabupaten Tegal, Kota Tegal"),
         (
             Filters(provinces=("11", "12", "13", "14", "15")),

@@ -36,7 +36,8 @@ def counts(*reported):
 def test_change_rule(now, before, kind, pct, text_id, text_en):
     frame = maps.region_metrics(REGIONS.head(1), counts(now, 0, 0).head(1), counts(before, 0, 0).head(1))
     row = frame.iloc[0]
-    assert (row["recent"], row["previous"], row["change_abs"], row["change_kind"]) == (now, before, now - before, kind)
+    assert (row["recent"], row["previous"], row["change_abs"], row["change_kind"]) == (
+        now, before, now - before, kind)
     assert row["change_pct"] == pct if pct is not None else math.isnan(row["change_pct"])
     assert (maps.change_text(row, "id"), maps.change_text(row, "en")) == (text_id, text_en)
 

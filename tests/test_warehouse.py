@@ -7,7 +7,8 @@ from warehouse import db, queries
 from warehouse.filters import Filters
 
 INSERT = """insert into cases (case_id, subject_no, election, source_agency, violation_type, status, load_id,
-            source_row, region_code, province_code, incident_date) values (?, 1, ?, 'bawaslu', ?, ?, 'L1', 2, ?, ?, ?)"""
+            source_row, region_code, province_code, incident_date)
+            values (?, 1, ?, 'bawaslu', ?, ?, 'L1', 2, ?, ?, ?)"""
 GOOD = ("A-1", "pilkada2024", "media_sosial", "terbukti", "33.25", "33", "2024-10-01")
 
 

@@ -225,7 +225,8 @@ def overlay_chart(frame: pd.DataFrame, measure: str, lang: str) -> go.Figure:
     fig.add_annotation(x=0, y=0.98, xref="x", yref="paper", xanchor="left", yanchor="top", showarrow=False,
                        text=t("tl_voting_day_short", lang), font=dict(size=11, color=ACCENT), name="voting-day")
     _x_axis(fig, "hday", span, date(2000, 1, 1), lang)
-    axis = {"tickformat": ".0%", "rangemode": "tozero"} if shares else count_axis(frame["n"].max() if len(frame) else 0)
+    peak = frame["n"].max() if len(frame) else 0
+    axis = {"tickformat": ".0%", "rangemode": "tozero"} if shares else count_axis(peak)
     fig.update_yaxes(title=t("tl_share_of_election" if shares else "tl_per_week", lang), **axis)
     return base_layout(fig, lang, None, 380)
 

@@ -253,7 +253,8 @@ def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
         fig.add_trace(go.Scattergeo(
             lat=part["lat"], lon=part["lon"], mode="markers", marker=marker, text=part["name"],
             hovertext=part["province_name"], showlegend=False, unselected={"marker": {"opacity": 1}},
-            customdata=[[code, *row] for code, row in zip(part["code"], _hover_values(part, fields, lang))],
+            customdata=[[code, *row]
+                        for code, row in zip(part["code"], _hover_values(part, fields, lang), strict=True)],
             hovertemplate=_hover(lang, level, fields, "%{text}", "%{hovertext}", first=1),  # [0] is the code
         ))
     return _layout(fig, extent(rows), metric, lang, height, _revision(f"bubble:{level}", rows), _greyed(parts))

@@ -43,7 +43,8 @@ def check_password(username: str, password: str, path: Path | None = None) -> st
     if not user or user.get("role") not in ROLES:
         return None
     _, salt, _ = user["password"].split("$")
-    return user["role"] if hmac.compare_digest(hash_password(password, bytes.fromhex(salt)), user["password"]) else None
+    matches = hmac.compare_digest(hash_password(password, bytes.fromhex(salt)), user["password"])
+    return user["role"] if matches else None
 
 
 def default_role() -> str:

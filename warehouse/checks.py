@@ -42,14 +42,15 @@ def failed_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def _offenders(con, label: str, condition: str, params: list) -> list[str]:
     """One failure sentence if any case row matches `condition`, naming a few of them by key."""
+    # `condition` is one of this module's constant expressions (columns from vocab.ALLOWED_VALUES); values are bound
     rows = con.execute(
-        f"select case_id, subject_no, load_id, source_row from cases where {condition} "
+        f"select case_id, subject_no, load_id, source_row from cases where {condition} "  # noqa: S608
         f"order by load_id, source_row limit {SAMPLE + 1}",
         params,
     ).fetchall()
     if not rows:
         return []
-    count = con.execute(f"select count(*) from cases where {condition}", params).fetchall()[0][0]
+    count = con.execute(f"select count(*) from cases where {condition}", params).fetchall()[0][0]  # noqa: S608
     named = ", ".join(f"{case_id}#{no} (muatan {load}, baris {row})" for case_id, no, load, row in rows[:SAMPLE])
     return [f"{label}: {count} baris, mis. {named}"]
 

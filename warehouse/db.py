@@ -104,13 +104,12 @@ def new_generation(*, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection
 
 def _reload_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Replace the reference tables with the committed CSVs, so a reference fix reaches the next generation."""
-    for table in reversed(REFERENCE_TABLES):  # children first: election_stages references elections
-        con.execute(f"delete from {table}")  # table names come from the constant above, never from input
     for table, (csv_name, columns) in REFERENCE_TABLES.items():
-        csv_path = settings.REFERENCE_DIR / csv_name
+        # table and column names come from the constant above, never from input; the path is bound
+        con.execute(f"delete from {table}")  # noqa: S608
         con.execute(
-            f"insert into {table} select {columns} from read_csv(?, header = true, all_varchar = true)",
-            [str(csv_path)],
+            f"insert into {table} select {columns} from read_csv(?, header = true, all_varchar = true)",  # noqa: S608
+            [str(settings.REFERENCE_DIR / csv_name)],
         )
 
 

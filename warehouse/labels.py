@@ -45,7 +45,9 @@ _LABELS = {  # column -> value -> (id, en); violation types come from data/refer
         "kemendagri": ("Kemendagri", "Home Affairs"),
         "lainnya": ("Lainnya", "Other"),
     },
-    "source_kind": {"temuan": ("Temuan", "Finding"), "laporan": ("Laporan", "Report"), "aduan": ("Aduan", "Complaint")},
+    "source_kind": {
+        "temuan": ("Temuan", "Finding"), "laporan": ("Laporan", "Report"), "aduan": ("Aduan", "Complaint"),
+    },
     "employee_type": {"pns": ("PNS", "Civil servant"), "pppk": ("PPPK", "Contract (PPPK)"),
                       "non_asn": ("Non-ASN", "Non-ASN")},
     "violation_class": {
