@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 
 from bench.map import start_server
-from ui import kpis
+from ui import kpis, timeline_logic
 from warehouse import queries
 from warehouse.db import connect_read_only, current_path
 from warehouse.filters import Filters
@@ -25,8 +25,8 @@ from warehouse.filters import Filters
 UNFILTERED = Filters()
 CHANGED = Filters(elections=("pilkada2024",), provinces=("33",))
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
-PAGES = ("ringkasan", "rincian", "data", "tentang")  # this bench covers the pages of the dashboard issue
-URLS = {"ringkasan": "", "rincian": "rincian", "data": "data", "tentang": "tentang"}
+PAGES = ("ringkasan", "rincian", "linimasa", "data", "tentang")  # Peta: bench.map; Briefing: bench.export
+URLS = {"ringkasan": "", "rincian": "rincian", "linimasa": "linimasa", "data": "data", "tentang": "tentang"}
 
 
 def overview_queries(filters: Filters) -> None:
@@ -39,6 +39,15 @@ def overview_queries(filters: Filters) -> None:
     queries.cases_by_region(filters.without("regions"))
 
 
+def timeline_queries(filters: Filters) -> None:
+    """What pages/timeline.py reads with its defaults (weekly, by type; the latest election when none is chosen)."""
+    queries.election_calendar()
+    narrowed = timeline_logic.for_election(filters, filters.elections[-1] if filters.elections else "pilkada2024")
+    queries.timeline_counts(narrowed, None, 7, "violation_type")
+    queries.stage_summary(narrowed)
+    queries.timeline_counts(timeline_logic.overlay_filters(filters), None, 7, "election")
+
+
 def data_queries(filters: Filters) -> None:
     """What pages/data_explorer.py reads for an admin: count, first page, rejected rows."""
     queries.case_count(filters, None, "", True)
@@ -49,6 +58,7 @@ def data_queries(filters: Filters) -> None:
 PAGE_QUERIES: dict[str, Callable[[Filters], None]] = {
     "ringkasan": overview_queries,
     "rincian": queries.breakdowns,
+    "linimasa": timeline_queries,
     "data": data_queries,
     "tentang": lambda filters: queries.load_quality(),
 }
