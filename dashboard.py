@@ -23,8 +23,10 @@ PAGES = (
     ("pages/data_explorer.py", "nav_data", "📋", "data"),
     ("pages/briefing_pack.py", "nav_briefing", "🗂️", "briefing"),
     ("pages/about.py", "nav_tentang", "ℹ️", "tentang"),
+    ("pages/load_data.py", "ld_nav", "📥", "muat"),
 )
-NO_DATA_PAGES = ("pages/about.py",)  # what still works before any warehouse exists
+NO_DATA_PAGES = ("pages/about.py", "pages/load_data.py")  # what still works before any warehouse exists
+ADMIN_PAGES = ("pages/load_data.py",)  # registered for admins only, so other roles reach them neither by nav nor URL
 
 st.set_page_config(page_title="Netra", page_icon="🛡️", layout="wide")
 restore_from_url()
@@ -43,7 +45,7 @@ except FileNotFoundError:
 if info is None:
     st.error(t("no_warehouse", lang))
     pages = [p for p in PAGES if p[0] in NO_DATA_PAGES]
-    role, synthetic, as_of = "pimpinan", False, None
+    role, synthetic, as_of = resolve_role(False, lang), False, None  # an admin may load the first register here
 else:
     synthetic = bool(info["synthetic"])
     as_of = None if pd.isna(info["last_loaded_at"]) else info["last_loaded_at"].to_pydatetime()
@@ -62,6 +64,7 @@ if as_of is not None:
 if filters is not None and not filters.is_empty():  # on a phone the sidebar is folded away: say what is chosen
     st.caption(t("f_summary", lang, n=active_count(filters), caption=filters.caption(lang)))
 
+pages = [p for p in pages if role == "admin" or p[0] not in ADMIN_PAGES]
 navigation = st.navigation(
     [st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
      for i, (path, title, icon, url) in enumerate(pages)]

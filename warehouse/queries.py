@@ -140,3 +140,13 @@ def _search_params(search: str, personal: bool) -> tuple:
     """The search's bound parameters in the order case_count.sql and case_page.sql use them (text 7×, personal 1×)."""
     text = search.strip().lower()
     return (text,) * 5 + (personal,) + (text,) * 2
+
+
+def loads_by_sha256(path: Path | None = None, checksums: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The loads of the files with these sha256 checksums: counts as in load_batches (the Muat data page)."""
+    return run_named("loads_by_sha256", None, path, params=(list(checksums),))
+
+
+def rejections_by_load(path: Path | None = None, load_ids: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The problems of the rejected rows of these loads: file, row, column, value, reason and the row as JSON."""
+    return run_named("rejections_by_load", None, path, params=(list(load_ids),))
