@@ -20,10 +20,10 @@ STEWARD_REGISTER = "\n".join([  # file rows 2-6
     "R-001,Pilkada 2024,05/09/2024,07/09/2024,Kab. Batang,Jawa Tengah,Budi,Membagikan unggahan calon,Terbukti",
     "R-002,Pilkada 2024,12/09/2024,14/09/2024,Kab. Purbalingg,Jawa Tengah,Siti,Hadir kampanye calon,Dalam proses",
     "R-003,Pilkada 2024,31/02/2024,14/09/2024,Kota Semarang,Jawa Tengah,Agus,Hadir kampanye,Dalam proses",
-    "R-004,Pilkada 2024,01/10/2024,02/10/2024,Kabupaten Entah Dimana,Jawa Tengah,Dewi,Berfoto dengan calon,Dilaporkan",
+    "R-004,Pilkada 2024,01/10/2024,02/10/2024,Kabupaten Entah Dimana,Jawa Tengah,Dewi,Berfoto dengan calon,Baru",
     "R-001,Pilkada 2024,05/09/2024,07/09/2024,Kab. Batang,Jawa Tengah,Budi,Membagikan unggahan calon,Terbukti",
 ]) + "\n"
-CLEAN_REGISTER = HEADER + "\nB-001,Pemilu 2024,15/01/2024,16/01/2024,Wakatobi,Sulawesi Tenggara,La Ode,Kampanye,Terbukti\n"
+CLEAN_REGISTER = HEADER + "\nB-001,Pemilu 2024,15/01/2024,16/01/2024,Wakatobi,Sultra,La Ode,Kampanye,Terbukti\n"
 DATE_REASON = ("Baris 4, kolom 'Tanggal Kejadian': '31/02/2024' bukan tanggal yang ada; tulis seperti 18/09/2024 "
                "(hari/bulan/tahun).")
 PLACE_REASON = ("Baris 5, kolom 'Kabupaten/Kota': 'Kabupaten Entah Dimana' tidak dikenali sebagai kabupaten/kota; "
@@ -92,8 +92,8 @@ def test_the_correction_file_holds_the_rows_as_sent_and_loads_again_once_correct
     (correction,) = loading.correction_files(queries.rejections_by_load(None, load_ids), "id")
     assert correction.stem == "ditolak-register_jateng"
     lines = correction.csv.decode("utf-8-sig").splitlines()
-    assert lines[0] == f'"Baris yang ditolak dari register_jateng.csv (muatan {load_ids[0]}), untuk diperbaiki lalu ' \
-                       'dimuat lagi"'
+    assert lines[0] == (f'"Baris yang ditolak dari register_jateng.csv (muatan {load_ids[0]}), untuk diperbaiki '
+                        'lalu dimuat lagi"')
     assert lines[2:4] == [
         "Baris," + HEADER + ",Alasan",
         f'4,R-003,Pilkada 2024,31/02/2024,14/09/2024,Kota Semarang,Jawa Tengah,Agus,Hadir kampanye,Dalam proses,'
@@ -108,7 +108,8 @@ def test_the_correction_file_holds_the_rows_as_sent_and_loads_again_once_correct
 @pytest.mark.parametrize(("names", "expected"), [
     ([], ["Pilih dulu minimal satu berkas register."]),
     (["register.CSV", "rekap.xlsx"], []),
-    (["rekap.xls"], ["rekap.xls: bukan CSV atau XLSX. Simpan ulang register sebagai .csv atau .xlsx lalu pilih lagi."]),
+    (["rekap.xls"], ["rekap.xls: bukan CSV atau XLSX. Simpan ulang register sebagai .csv atau .xlsx lalu pilih "
+                     "lagi."]),
     (["a.csv", "a.csv"], ["Dua berkas bernama a.csv. Nama berkas dicatat sebagai asal data; ganti nama salah satunya "
                           "lalu pilih lagi."]),
 ])
