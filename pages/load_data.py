@@ -38,7 +38,7 @@ if submitted:
     for problem in problems:
         st.error(problem)
     if not problems:
-        with st.status(t("ld_running", lang, n=len(uploads))):
+        with st.status(t("ld_running", lang, n=len(uploads)), expanded=True):
             progress = st.empty()
             st.session_state["ld_last"] = loading.load_uploads(uploads, election, agency, on_progress=progress.text)
         st.rerun()  # the frame, the sidebar and every page now read the new generation

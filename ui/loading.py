@@ -180,7 +180,8 @@ def outcome_message(outcome: FileOutcome, lang: str) -> tuple[str, str]:
     if outcome.status is None:
         return "error", t("ld_outcome_unknown", lang, name=outcome.name)
     if outcome.status == 2:
-        return "error", t("ld_outcome_2", lang, name=outcome.name, reason=outcome.reason)
+        reason = outcome.reason[:1].upper() + outcome.reason[1:]  # a sentence of its own after the file name
+        return "error", t("ld_outcome_2", lang, name=outcome.name, reason=reason)
     batch = outcome.batch or {}
     if outcome.before:
         when = batch["loaded_at"].strftime("%d-%m-%Y %H:%M") if batch else "—"

@@ -63,7 +63,7 @@ def test_a_load_into_an_empty_warehouse_reports_counts_rejections_and_statuses(o
     assert [loading.outcome_message(o, "id") for o in found] == [
         ("warning", "register_jateng.csv: dimuat, tetapi 2 baris ditolak dan 1 baris ganda dilewati (dari 5 baris "
                     "dibaca, 2 kasus dimuat). Perbaiki baris yang ditolak di bawah lalu muat lagi."),
-        ("error", "kosong.csv: berkas tidak dapat dipakai, tidak ada yang dimuat darinya. berkas kosong; isi dengan "
+        ("error", "kosong.csv: berkas tidak dapat dipakai, tidak ada yang dimuat darinya. Berkas kosong; isi dengan "
                   "register kasus (CSV atau XLSX)."),
         ("success", "bersih.csv: semua 1 baris dimuat."),
     ]
