@@ -14,6 +14,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -54,10 +56,18 @@ def e2e_warehouse(tmp_path_factory):
 @pytest.fixture(scope="session")
 def app_url(e2e_warehouse, tmp_path_factory) -> Iterator[str]:
     """Base URL of a running dashboard (role admin, no users file), stopped at the end of the session."""
+    with dashboard_server(e2e_warehouse, tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@contextmanager
+def dashboard_server(data_dir: Path, scratch: Path) -> Iterator[str]:
+    """Run `python -m ui.serve` over the warehouse in `data_dir` (role admin, no users file, log in `scratch`) on
+    a free port; yields its base URL and stops it afterwards."""
     port = free_port()
-    env = {**os.environ, "NETRA_DATA_DIR": str(e2e_warehouse), "NETRA_ROLE": "admin",
-           "NETRA_USERS_FILE": str(tmp_path_factory.mktemp("auth") / "none.toml")}
-    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
+    env = {**os.environ, "NETRA_DATA_DIR": str(data_dir), "NETRA_ROLE": "admin",
+           "NETRA_USERS_FILE": str(scratch / "none.toml")}
+    log = (scratch / "streamlit.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "ui.serve", "--server.address=127.0.0.1",
          f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",

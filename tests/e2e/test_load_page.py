@@ -1,16 +1,11 @@
 """Muat data in headless Chromium: an admin uploads a register, sees each file's outcome and the rejected rows, and
 downloads them for correction. The server has a warehouse of its own, so the shared e2e warehouse stays as it is."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from playwright.sync_api import expect
 
-import settings
 from tests.app.warehouse_fixture import build_fixture_warehouse
-from tests.e2e.conftest import _wait_healthy, free_port
+from tests.e2e.conftest import dashboard_server
 
 pytestmark = pytest.mark.e2e
 
@@ -25,21 +20,8 @@ def load_app_url(tmp_path_factory):
     """A dashboard server (admin, no users file) over a private copy of the fixture warehouse."""
     folder = tmp_path_factory.mktemp("load-warehouse")
     build_fixture_warehouse(folder)
-    port = free_port()
-    env = {**os.environ, "NETRA_DATA_DIR": str(folder), "NETRA_ROLE": "admin",
-           "NETRA_USERS_FILE": str(folder / "none.toml")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.address=127.0.0.1", f"--server.port={port}",
-         "--server.headless=true", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
-        cwd=settings.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
+    with dashboard_server(folder, tmp_path_factory.mktemp("load-server")) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_an_uploaded_register_is_loaded_and_its_rejected_row_can_be_downloaded(load_app_url, page, wait_idle,
