@@ -1,5 +1,8 @@
 """Warehouse generations: checks guard every publish, and readers never see half a load."""
 
+import os
+import time
+
 import duckdb
 import pytest
 
@@ -103,6 +106,16 @@ def test_prune_keeps_the_newest_and_the_current(data_dir):
     assert len(removed) == 3
     assert db.current_path().exists()
     assert case_count() == 5
+
+
+def test_prune_removes_what_a_killed_writer_left_but_not_a_running_one(data_dir):
+    publish(GOOD)
+    orphan = data_dir / "netra-99991231T000000-000000001.duckdb"  # newer than current, never published
+    orphan.write_bytes(b"")
+    assert db.prune_generations(data_dir, keep=3, min_age_s=60) == []  # young: a writer may still be at work
+    os.utime(orphan, (time.time() - 120, time.time() - 120))
+    assert db.prune_generations(data_dir, keep=3, min_age_s=60) == [orphan]
+    assert case_count() == 1
 
 
 def test_no_warehouse_is_a_clear_error(data_dir):

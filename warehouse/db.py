@@ -124,15 +124,19 @@ def publish_generation(path: Path) -> None:
 
 
 def prune_generations(folder: Path, keep: int = 3, min_age_s: float = 600) -> list[Path]:
-    """Delete old generations beyond the newest `keep`, once they are older than `min_age_s` seconds.
+    """Delete generations older than `min_age_s` seconds that nobody should need any more.
 
-    Readers that still hold an old file open keep reading it (the inode lives until they close).
+    Those are published generations beyond the newest `keep`, and files newer than the current one: a writer
+    that was killed before publishing left them (a writer still at work is younger than `min_age_s`). Readers
+    that still hold an old file open keep reading it (the inode lives until they close).
     """
-    current = os.path.realpath(folder / CURRENT)
-    generations = sorted(folder.glob("netra-*.duckdb"), reverse=True)
+    current = Path(os.path.realpath(folder / CURRENT))
+    generations = sorted(folder.glob("netra-*.duckdb"), reverse=True)  # names sort by time
+    unpublished = [g for g in generations if g.name > current.name]
+    published = [g for g in generations if g.name <= current.name]
     removed = []
-    for old in generations[keep:]:
-        if str(old) != current and time.time() - old.stat().st_mtime > min_age_s:
+    for old in unpublished + published[keep:]:
+        if old != current and time.time() - old.stat().st_mtime > min_age_s:
             old.unlink(missing_ok=True)
             removed.append(old)
     return removed
