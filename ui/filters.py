@@ -52,11 +52,6 @@ def region_options(provinces: list[str]) -> list[str]:
     return [c for c in codes if not provinces or c.split(".")[0] in provinces]
 
 
-def filter_keys() -> list[str]:
-    """Every widget key (and URL parameter) of the shared filters."""
-    return [key for key, *_ in MULTI.values()] + [BASIS_KEY, DATES_KEY]
-
-
 def active_count(filters: Filters) -> int:
     """How many filters narrow the cases (a date range counts once)."""
     lists = sum(1 for field in MULTI if getattr(filters, field))
