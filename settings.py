@@ -1,11 +1,18 @@
 """Every path Netra uses, in one place, so tests and deployments move them with environment variables."""
 
+import csv
 import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 REFERENCE_DIR = ROOT / "data" / "reference"
 STATIC_DIR = ROOT / "static"  # served by Streamlit at app/static/ (enableStaticServing)
+
+
+def read_reference(name: str) -> list[dict[str, str]]:
+    """Rows of one data/reference CSV as dicts of strings (codes like '11.10' stay text)."""
+    with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def warehouse_dir() -> Path:

@@ -7,7 +7,6 @@ NETRA_GEO_SOURCE. A manifest records the source hashes so a second install with 
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import json
@@ -100,8 +99,7 @@ def manifest(geo_dir: Path | None = None) -> dict | None:
 def reference_codes(level: str) -> list[str]:
     """Codes the map must cover: the 514 kabupaten/kota or the 38 provinces of data/reference."""
     name, column = ("regions.csv", "kode") if level == "kabupaten" else ("provinces.csv", "code")
-    with (settings.REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return [row[column] for row in csv.DictReader(handle)]
+    return [row[column] for row in settings.read_reference(name)]
 
 
 def sha256(path: Path) -> str:

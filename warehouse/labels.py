@@ -1,6 +1,5 @@
 """Display labels (Bahasa Indonesia and English) for every vocabulary value; codes stay codes everywhere else."""
 
-import csv
 from functools import lru_cache
 
 import settings
@@ -76,10 +75,7 @@ _LABELS = {  # column -> value -> (id, en); violation types come from data/refer
 @lru_cache(maxsize=1)
 def _reference_labels() -> dict[str, dict[str, tuple[str, str]]]:
     """Labels that live with the reference data: regions, provinces and violation types."""
-    def read(name):
-        path = settings.REFERENCE_DIR / name
-        return list(csv.DictReader(path.open(encoding="utf-8"))) if path.exists() else []
-
+    read = settings.read_reference
     regions = {r["kode"]: (r["nama"], r["nama"]) for r in read("regions.csv")}
     provinces = {r["code"]: (r["name"], r["name"]) for r in read("provinces.csv")}
     types = {r["violation_type"]: (r["label_id"], r["label_en"]) for r in read("violation_types.csv")}

@@ -1,6 +1,5 @@
 """Turns one raw register cell into the warehouse vocabulary (dates, regions, taxonomy), or says why it can't."""
 
-import csv
 import re
 import unicodedata
 
@@ -36,7 +35,4 @@ def fold(text) -> str:
     return " ".join(_WORD.findall(ascii_text))
 
 
-def read_reference(name: str) -> list[dict]:
-    """Rows of one data/reference CSV as dicts of strings (codes like '11.10' stay text)."""
-    with (settings.REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+read_reference = settings.read_reference  # kept here: the normalisers and their tests import it from etl
