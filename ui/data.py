@@ -28,8 +28,9 @@ def _held_open(path: str) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(name: str, filters: Filters | None, path: str, params: tuple) -> pd.DataFrame:
-    return getattr(queries, name)(filters, Path(path), *params) if filters is not None else getattr(
-        queries, name)(Path(path), *params)
+    query = getattr(queries, name)
+    leading = () if filters is None else (filters,)  # queries about the warehouse itself take no filters
+    return query(*leading, Path(path), *params)
 
 
 def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
