@@ -20,6 +20,27 @@ def warehouse_dir() -> Path:
     return Path(os.environ.get("NETRA_DATA_DIR") or ROOT / "data" / "warehouse")
 
 
+def _data_subdir(name: str) -> Path:
+    """A folder beside the warehouse generations: data/<name>, or <NETRA_DATA_DIR>/<name> when that is set."""
+    configured = os.environ.get("NETRA_DATA_DIR")
+    return Path(configured) / name if configured else ROOT / "data" / name
+
+
+def raw_dir() -> Path:
+    """The immutable archive of every register a load accepted, one file per sha256 (never committed)."""
+    return _data_subdir("raw")
+
+
+def audit_dir() -> Path:
+    """The append-only audit (sign-ins, loads, exports); outside the generations, so a publish never loses a line."""
+    return _data_subdir("audit")
+
+
+def steward_dir() -> Path:
+    """What data stewards taught Netra (phrasebook, link decisions): kept outside generations, used by every build."""
+    return _data_subdir("steward")
+
+
 def geo_dir() -> Path:
     """Folder holding the installed boundary files (never committed; filled by `python -m geo install`)."""
     return Path(os.environ.get("NETRA_GEO_DIR") or ROOT / "data" / "geo")

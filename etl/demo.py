@@ -402,7 +402,8 @@ def build_demo(seed: int = 2024, scale: float = 1.0, progress: Callable[[str], N
         for election, rows in frame.groupby("election", sort=False).size().items():
             params = json.dumps({"seed": seed, "scale": scale, "election": election, "targets": fingerprint})
             con.execute(
-                "insert into load_batches values (?, 'demo', ?, current_timestamp, ?, ?, ?, 0, 0)",
+                "insert into load_batches (load_id, source_file, sha256, loaded_at, election, rows_read, "
+                "rows_loaded, rows_rejected, rows_duplicate) values (?, 'demo', ?, current_timestamp, ?, ?, ?, 0, 0)",
                 [f"demo-{election}", hashlib.sha256(params.encode()).hexdigest(), election, rows, rows],
             )
         con.executemany("insert into meta values (?, ?)",

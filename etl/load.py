@@ -31,7 +31,8 @@ EXISTING_PEOPLE_SQL = """
     from cases c semi join incoming_keys k using (election, source_agency, case_id)
 """
 EARLIER_LOAD_SQL = "select load_id from load_batches where sha256 = ? order by loaded_at limit 1"
-BATCH_SQL = "insert into load_batches values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+BATCH_SQL = """insert into load_batches (load_id, source_file, sha256, loaded_at, election, rows_read, rows_loaded,
+               rows_rejected, rows_duplicate) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 @dataclass

@@ -129,3 +129,36 @@ def test_named_queries_answer_with_the_filters(data_dir):
     assert queries.kpis(Filters(provinces=("35",))).iloc[0]["reported"] == 1
     funnel = queries.funnel(Filters())
     assert dict(zip(funnel["stage"], funnel["n"], strict=True)) == {"reported": 2, "proven": 2, "sanctioned": 1}
+
+
+def test_a_generation_derives_the_regime_and_a_person_case_per_unlinked_record(data_dir):
+    publish(GOOD, ("A-2", "pilkada2020", "kampanye", "terbukti", "33.25", "33", "2020-10-05"))
+    with db.connect_read_only() as con:
+        rows = con.execute("select case_id, regime, person_case_id from cases order by case_id").fetchall()
+        version = db.schema_version(con)
+    assert [(case_id, regime) for case_id, regime, _ in rows] == [("A-1", "pp94_skb2022"), ("A-2", "pp53_skb2020")]
+    assert len({person for *_, person in rows}) == 2 and all(person for *_, person in rows)
+    assert version == db.SCHEMA_VERSION >= 2
+
+
+def test_a_person_case_never_spans_two_elections(data_dir):
+    publish(GOOD)
+    with pytest.raises(db.CheckFailed, match="melintasi pemilihan"), db.new_generation() as con:
+        con.execute(INSERT, list(("A-2", "pilkada2020", "kampanye", "terbukti", "33.25", "33", "2020-10-05")))
+        con.execute("update cases set person_case_id = 'P-1'")
+    assert case_count() == 1
+
+
+def test_a_version_1_generation_is_migrated_when_the_next_one_is_made(data_dir):
+    data_dir.mkdir(exist_ok=True)
+    old = data_dir / "netra-20240101T000000-000000001.duckdb"
+    with duckdb.connect(str(old)) as con:  # a warehouse as the first Netra wrote it: schema 1, no version row
+        con.execute(db.SCHEMA_SQL.read_text())
+        con.execute(INSERT, list(GOOD))
+    os.symlink(old.name, data_dir / "current.duckdb")
+    publish(("A-2",) + GOOD[1:])
+    with db.connect_read_only() as con:
+        assert db.schema_version(con) == db.SCHEMA_VERSION
+        counts = con.execute("select count(*), count(regime), count(person_case_id) from cases").fetchall()
+        assert counts == [(2, 2, 2)]
+        assert con.execute("select count(*) from load_warnings").fetchall() == [(0,)]

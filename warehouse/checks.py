@@ -37,6 +37,7 @@ def failed_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
         [],
     )
     failures += _duplicate_keys(con)
+    failures += _cross_election_people(con)
     return failures
 
 
@@ -62,3 +63,12 @@ def _duplicate_keys(con) -> list[str]:
            group by all having count(*) > 1 limit 5"""
     ).fetchall()
     return [f"kunci kasus ganda: {r[2]}#{r[3]} ({r[0]}, {r[1]}) muncul {r[4]} kali" for r in rows]
+
+
+def _cross_election_people(con) -> list[str]:
+    """Person-cases that span two elections: records are never linked across elections."""
+    rows = con.execute(
+        """select person_case_id, string_agg(distinct election, ', ' order by election) from cases
+           group by person_case_id having count(distinct election) > 1 limit 5"""
+    ).fetchall()
+    return [f"person_case_id {r[0]} melintasi pemilihan: {r[1]}" for r in rows]

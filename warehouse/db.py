@@ -22,7 +22,8 @@ from warehouse.checks import failed_checks
 
 CURRENT = "current.duckdb"
 LOCK_FILE = ".write.lock"  # one writer at a time across processes (etl load, etl demo)
-SCHEMA_SQL = Path(__file__).with_name("schema.sql")
+SCHEMA_SQL = Path(__file__).with_name("schema.sql")  # schema version 1, as the first Netra made it
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")  # NNN_name.sql: brings schema version NNN-1 to NNN
 REFERENCE_TABLES = {  # table -> (csv file, select list mapping the csv columns to the table)
     "regions": ("regions.csv", "kode, nama, jenis, kode_prov, nama_prov, lat, lon"),
     "provinces": ("provinces.csv", "code, name, pns_count"),
@@ -85,11 +86,13 @@ def new_generation(*, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection
         shutil.copyfile(base, path)
     con = duckdb.connect(str(path))
     try:
+        con.execute("begin transaction")
         if base is None:
             con.execute(SCHEMA_SQL.read_text())
-        con.execute("begin transaction")
+        migrate(con)
         _reload_reference(con)
         yield con
+        _fill_derived(con)
         failures = failed_checks(con)
         if failures:
             raise CheckFailed(failures)
@@ -100,6 +103,49 @@ def new_generation(*, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection
         path.unlink(missing_ok=True)
         raise
     publish_generation(path)
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """(version, file) of every migration, in order."""
+    return sorted((int(path.name.split("_", 1)[0]), path) for path in MIGRATIONS_DIR.glob("[0-9]*_*.sql"))
+
+
+SCHEMA_VERSION = max((version for version, _ in migrations()), default=1)  # what this Netra writes
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of a generation; one made before versions existed is version 1."""
+    rows = con.execute("select value from meta where key = 'schema_version'").fetchall()
+    return int(rows[0][0]) if rows else 1
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the migrations a generation lacks (inside the caller's transaction); return the version reached."""
+    version = schema_version(con)
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"Gudang data berskema versi {version}, lebih baru dari Netra ini ({SCHEMA_VERSION}); "
+                           "perbarui Netra.")
+    for number, path in migrations():
+        if number > version:
+            con.execute(path.read_text(encoding="utf-8"))
+            version = number
+    con.execute("insert or replace into meta values ('schema_version', ?)", [str(version)])
+    return version
+
+
+DERIVED_SQL = (  # columns every generation derives from its own rows just before the checks
+    """update cases set regime = e.regime from elections e
+       where e.election = cases.election and cases.regime is distinct from e.regime""",
+    # a record nobody linked is a person-case of its own (etl.link joins records of one person in one case)
+    """update cases set person_case_id = 'R' || substr(md5(concat_ws('|', election, source_agency, case_id,
+       subject_no)), 1, 15) where person_case_id is null""",
+)
+
+
+def _fill_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """Derived columns: the regime of the case's election, and a person-case id for records linked to none."""
+    for statement in DERIVED_SQL:
+        con.execute(statement)
 
 
 def _reload_reference(con: duckdb.DuckDBPyConnection) -> None:

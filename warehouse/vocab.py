@@ -20,6 +20,8 @@ SANCTIONED_STATUSES = ("disanksi",)
 STAGES = (
     "pendaftaran", "penetapan", "kampanye", "masa_tenang", "pemungutan", "rekapitulasi", "sengketa", "pelantikan",
 )
+REGIMES = ("pp53_skb2020", "pp94_skb2022")  # PP 53/2010 + SKB 2020 (Pilkada 2020); PP 94/2021 + SKB 2022 after
+FORWARDED_TO = ("kasn", "bkn", "lainnya")  # where a register says a case went next (KASN to 23 Aug 2024, then BKN)
 DATE_BASES = ("incident_date", "report_date", "decision_date")
 
 # column -> allowed values; a null is allowed wherever the column is nullable in schema.sql
@@ -35,4 +37,6 @@ ALLOWED_VALUES = {
     "violation_class": VIOLATION_CLASSES,
     "severity": SEVERITIES,
     "status": STATUSES,
+    "regime": REGIMES,
+    "forwarded_to": FORWARDED_TO,
 }
