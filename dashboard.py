@@ -1,15 +1,15 @@
 """Netra — the frame: page config, language, role, shared sidebar filters, banners and the page registry.
 
-Every page is a short script under pages/ that reads `ui.context.current()`.
+Every page is a short script under pages/ that reads `ui.app.context.current()`.
 """
 
 import pandas as pd
 import streamlit as st
 
-from ui import data
-from ui.auth import resolve_role
-from ui.context import Context, set_context
-from ui.filters import active_count, restore_from_url, sidebar_filters, write_to_url
+from ui.app import data
+from ui.app.auth import resolve_role
+from ui.app.context import Context, set_context
+from ui.app.filters import active_count, restore_from_url, sidebar_filters, write_to_url
 from ui.i18n import DEFAULT_LANG, LANGS, t
 
 # (script, title key, icon, url path). Icons are emoji: :material: icons fetch a font online. A script's name must

@@ -3,11 +3,11 @@ made, and how clean the loads were. Works before any warehouse exists."""
 
 import streamlit as st
 
-from ui import tables
-from ui.context import current
-from ui.data import generation, read
+from ui.app.context import current
+from ui.app.data import generation, read
 from ui.i18n import t
-from ui.numbers import number
+from ui.views import tables
+from ui.views.numbers import number
 
 ctx = current()
 lang = ctx.lang

@@ -3,11 +3,11 @@ and who reported them — as counts or as shares, in the same colours as every o
 
 import streamlit as st
 
-from ui import charts
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
-from ui.filters import empty_state
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.app.filters import empty_state
+from ui.figures import charts
 from ui.i18n import t
 
 LAYOUT = (("violation_type",), ("severity", "type_severity"), ("position_class", "agency_level"),

@@ -4,10 +4,10 @@ import time
 
 import streamlit as st
 
-from ui import data
-from ui.briefing import PIECES, briefing
-from ui.context import current
+from ui.app import data
+from ui.app.context import current
 from ui.export import ExportUnavailable
+from ui.export.briefing import PIECES, briefing
 from ui.export.pack import MIME, PACKS
 from ui.export.renderer import NO_BROWSER, browser_path
 from ui.i18n import t

@@ -3,12 +3,12 @@ exactly the rows on screen. Leadership sees no case table; analysts see no names
 
 import streamlit as st
 
-from ui import tables
-from ui.context import current
-from ui.data import read
-from ui.filters import empty_state
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.filters import empty_state
 from ui.i18n import t
-from ui.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
+from ui.views import tables
+from ui.views.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
 
 ctx = current()
 f, lang, role = ctx.filters, ctx.lang, ctx.role

@@ -3,11 +3,11 @@ this page for them alone); the real loader runs in its own process, so the app i
 
 import streamlit as st
 
-from ui import loading
-from ui.context import current
-from ui.data import generation, read
+from ui.app.context import current
+from ui.app.data import generation, read
 from ui.i18n import t
-from ui.tables import rejections_frame
+from ui.views import loading
+from ui.views.tables import rejections_frame
 from warehouse.labels import label
 from warehouse.vocab import ELECTIONS, SOURCE_AGENCIES
 

@@ -5,12 +5,14 @@ Readable in a minute by leadership, on a laptop or a phone (columns stack on nar
 
 import streamlit as st
 
-from ui import charts, charts_timeline, kpis, maps
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
-from ui.filters import empty_state
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.app.filters import empty_state
+from ui.figures import charts, maps
+from ui.figures import timeline as timeline_charts
 from ui.i18n import t
+from ui.views import kpis
 from warehouse.labels import label
 
 ctx = current()
@@ -36,7 +38,7 @@ with left:
     export_buttons(funnel, "alur-penanganan", t("ov_funnel", lang))
 with right:
     st.subheader(t("ov_trend", lang))
-    trend = charts_timeline.trend_chart(read("overview_weekly", f), lang, read("election_calendar"))  # Linimasa's
+    trend = timeline_charts.trend_chart(read("overview_weekly", f), lang, read("election_calendar"))  # Linimasa's
     st.plotly_chart(trend, config=charts.PLOTLY_CONFIG, key="ov_trend")
     st.caption(f"{t('ov_trend_basis', lang, basis=label('date_basis', f.date_basis, lang))} {caption}")
     export_buttons(trend, "tren-mingguan", t("ov_trend", lang))
@@ -59,7 +61,7 @@ with right:
     st.caption(caption)
     export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
 
-# ---- Map block (issue 4, ui.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. ------
+# ---- Map block (issue 4, ui.figures.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. --
 st.subheader(t("ov_map", lang))
 map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
 small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,

@@ -4,13 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from geo import boundaries
-from ui import map_state as state
-from ui import maps
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
+from ui.app import map_state as state
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.figures import maps
 from ui.i18n import t
-from ui.numbers import number
+from ui.views.numbers import number
 from warehouse.filters import RECENT_DAYS
 from warehouse.labels import label
 

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from ui import charts_timeline as charts
-from ui import timeline_logic as logic
-from ui.charts import PLOTLY_CONFIG
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.figures import timeline as charts
+from ui.figures.charts import PLOTLY_CONFIG
 from ui.i18n import t
+from ui.views import timeline as logic
 from warehouse.labels import label
 
 ctx = current()

@@ -15,12 +15,12 @@ import plotly.graph_objects as go
 import pytest
 
 from tests.app.warehouse_fixture import build_fixture_warehouse
-from ui import charts
-from ui.briefing import PIECES, briefing, build_pack, plain_reader
 from ui.export import RENDERER, Caption, ExportUnavailable, caption_for, figure_image
 from ui.export.__main__ import main
+from ui.export.briefing import PIECES, briefing, build_pack, plain_reader
 from ui.export.images import caption_height
 from ui.export.renderer import Renderer
+from ui.figures import charts
 from warehouse.filters import Filters
 
 JATENG_2024 = Filters(elections=("pilkada2024",), provinces=("33",))
@@ -279,7 +279,7 @@ def test_without_a_browser_charts_say_why_there_is_no_download(app_page, monkeyp
 
 
 def test_a_failed_download_is_kept_for_the_session_s_next_run(monkeypatch):
-    from ui.export_buttons import _FAILURES, _render
+    from ui.app.export_buttons import _FAILURES, _render
 
     RENDERER.close()
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")

@@ -14,7 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from ui.briefing import PIECES, briefing, plain_reader
+from ui.export.briefing import PIECES, briefing, plain_reader
 from ui.export.pack import PACKS
 from ui.export.renderer import ExportUnavailable
 from ui.i18n import LANGS, t

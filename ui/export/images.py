@@ -17,8 +17,8 @@ from datetime import date
 import plotly.graph_objects as go
 
 from ui.export.renderer import RENDERER
+from ui.figures.theme import ACCENT, FONT
 from ui.i18n import t
-from ui.theme import ACCENT, FONT
 from warehouse.filters import Filters
 from warehouse.labels import label
 
@@ -31,7 +31,7 @@ PAD, TITLE_SIZE, TEXT_SIZE = 14, 17, 13
 INK = "#262730"
 EDGE = 24  # px of air left and right of an exported chart (the screen template uses 10)
 
-Reader = Callable[..., "object"]  # ui.data.read or briefing.plain_reader(path): (query name, filters, *params)
+Reader = Callable[..., "object"]  # ui.app.data.read or briefing.plain_reader(path): (query name, filters, *params)
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def figure_image(fig: go.Figure, fmt: str = "png", caption: Caption | None = Non
 def for_export(fig: go.Figure, keep_title: bool = True) -> dict:
     """The figure as kaleido needs it: boundaries as local files (kaleido cannot fetch app/static), a little air
     at the edges, and no title when a caption block carries it."""
-    from ui.maps import for_export as with_local_boundaries
+    from ui.figures.maps import for_export as with_local_boundaries
 
     by_url = any(isinstance(getattr(trace, "geojson", None), str) for trace in fig.data)
     figure = (with_local_boundaries(fig) if by_url else fig).to_dict()

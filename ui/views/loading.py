@@ -22,9 +22,9 @@ from pathlib import Path
 import pandas as pd
 
 import settings
-from ui import tables
 from ui.i18n import t
-from ui.numbers import number
+from ui.views import tables
+from ui.views.numbers import number
 from warehouse.labels import label
 
 SUFFIXES = (".csv", ".xlsx")

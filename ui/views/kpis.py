@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from ui.i18n import t
-from ui.numbers import number, percent, signed
+from ui.views.numbers import number, percent, signed
 from warehouse.filters import Filters
 
 
@@ -36,7 +36,7 @@ def comparison(filters: Filters, extent: pd.DataFrame) -> tuple[Filters, Filters
 
 
 def cards_for(read, filters: Filters, lang: str) -> list[Card]:
-    """The four cards for `filters`, reading through `read` (ui.data.read on pages, a plain reader in packs)."""
+    """The four cards for `filters`, reading through `read` (ui.app.data.read on pages, a plain reader in packs)."""
     now = read("kpis", filters)
     window = comparison(filters, read("data_extent", filters))
     recent, before = (read("kpis", w) for w in window) if window else (None, None)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ui.i18n import t
-from ui.numbers import number
+from ui.views.numbers import number
 from warehouse.filters import Filters
 from warehouse.labels import label
 

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ui.i18n import t
-from ui.roles import CAN_SEE_PERSONAL, mask_nip
+from ui.views.roles import CAN_SEE_PERSONAL, mask_nip
 from warehouse.labels import label
 
 SORT_KEYS = ("incident_date", "report_date", "decision_date", "region", "violation_type", "status", "case_id")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.filters import PROVINCE_KEY, REGION_KEY, request_filters
+from ui.app.filters import PROVINCE_KEY, REGION_KEY, request_filters
+from ui.figures.maps import PROVINCE_ONLY, clicked_codes
 from ui.i18n import t
-from ui.maps import PROVINCE_ONLY, clicked_codes
 from warehouse.filters import Filters
 from warehouse.labels import label
 

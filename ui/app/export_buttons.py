@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import data
-from ui.context import current
+from ui.app import data
+from ui.app.context import current
 from ui.export import FORMATS, Caption, ExportUnavailable, figure_image
 from ui.export.renderer import NO_BROWSER, browser_path
 from ui.i18n import t

@@ -15,9 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import boundaries
+from ui.figures.theme import DIVERGING, NO_DATA, SEQUENTIAL
 from ui.i18n import t
-from ui.numbers import SEPARATORS, number, signed
-from ui.theme import DIVERGING, NO_DATA, SEQUENTIAL
+from ui.views.numbers import SEPARATORS, number, signed
 
 METRICS = ("count", "rate", "proven_share", "change")
 LEVELS = ("kabupaten", "provinsi")

@@ -1,6 +1,6 @@
 """Pure chart builders: a small aggregated DataFrame in, a plotly Figure out — no Streamlit, so exports reuse them.
 
-Every figure uses the one template and colour maps of `ui.theme`, labels vocabulary values in the chosen
+Every figure uses the one template and colour maps of `ui.figures.theme`, labels vocabulary values in the chosen
 language and writes numbers with that language's separators.
 """
 
@@ -9,9 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.i18n import t
-from ui.numbers import SEPARATORS
-from ui.theme import (
+from ui.figures.theme import (
     ACCENT,
     FUNNEL_COLORS,
     NO_DATA,
@@ -20,6 +18,8 @@ from ui.theme import (
     TEMPLATE,
     VIOLATION_TYPE_COLORS,
 )
+from ui.i18n import t
+from ui.views.numbers import SEPARATORS
 from warehouse.labels import label
 from warehouse.vocab import AGENCY_LEVELS, SEVERITIES, STATUSES
 

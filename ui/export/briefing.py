@@ -1,6 +1,6 @@
 """The briefing pack: the chosen charts for one Filters value, built by the pages' own builders, as PPTX or PDF.
 
-No Streamlit: the page passes `ui.data.read` (cached), the command line `plain_reader(path)`; both return the
+No Streamlit: the page passes `ui.app.data.read` (cached), the command line `plain_reader(path)`; both return the
 frames of `warehouse.queries` by name, so the pack shows exactly what the pages show for the same filters.
 """
 
@@ -15,11 +15,14 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import charts, charts_timeline, kpis, maps, timeline_logic
 from ui.export.images import Reader, caption_for
 from ui.export.pack import PACKS, Pack, Progress, Slide
+from ui.figures import charts, maps
+from ui.figures import timeline as timeline_charts
+from ui.figures.theme import ACCENT, FONT, TEMPLATE
 from ui.i18n import t
-from ui.theme import ACCENT, FONT, TEMPLATE
+from ui.views import kpis
+from ui.views import timeline as timeline_logic
 from warehouse import queries
 from warehouse.filters import Filters
 
@@ -28,7 +31,7 @@ Chart = tuple[go.Figure, Filters]  # a figure and the filters it was built from 
 
 
 def plain_reader(path: Path | None = None) -> Reader:
-    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.data.read)."""
+    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.app.data.read)."""
 
     def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
         query = getattr(queries, name)
@@ -90,7 +93,7 @@ def _timeline(read: Reader, filters: Filters, lang: str) -> Chart | None:
     weekly = timeline_logic.bucket_totals(counts, 7)
     lag = timeline_logic.lag_days(read("reporting_lag", narrowed), narrowed.date_basis)
     late = timeline_logic.incomplete_offsets(weekly, 7, cal.data_until, lag)
-    fig = charts_timeline.timeline_chart(counts, cal.stages, cal.voting_day, "calendar", "violation_type", lang, 7,
+    fig = timeline_charts.timeline_chart(counts, cal.stages, cal.voting_day, "calendar", "violation_type", lang, 7,
                                          timeline_logic.spike_weeks(weekly), late)
     return fig, narrowed
 
@@ -99,7 +102,7 @@ def _prepost(read: Reader, filters: Filters, lang: str) -> Chart | None:
     """Weekly rate per stage and before / since voting day, for the same election as the timeline."""
     _, narrowed = _election(read, filters)
     summary = read("stage_summary", narrowed)
-    return (charts_timeline.prepost_chart(summary, lang), narrowed) if int(summary["cases"].sum()) else None
+    return (timeline_charts.prepost_chart(summary, lang), narrowed) if int(summary["cases"].sum()) else None
 
 
 # piece -> (title key, builder); the order is the order of the slides. A builder returns None when its chart

@@ -13,11 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui import timeline_logic as logic
-from ui.charts import base_layout, count_axis, month_ticks, value_label, weekly_chart
+from ui.figures.charts import base_layout, count_axis, month_ticks, value_label, weekly_chart
+from ui.figures.theme import ACCENT, NO_DATA, SEVERITY_COLORS, VIOLATION_TYPE_COLORS
 from ui.i18n import t
-from ui.numbers import number
-from ui.theme import ACCENT, NO_DATA, SEVERITY_COLORS, VIOLATION_TYPE_COLORS
+from ui.views import timeline as logic
+from ui.views.numbers import number
 from warehouse.labels import label
 from warehouse.vocab import ELECTIONS, SEVERITIES, STAGES, VIOLATION_TYPES
 
