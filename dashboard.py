@@ -10,7 +10,8 @@ from ui.app import data
 from ui.app.auth import resolve_role
 from ui.app.context import Context, set_context
 from ui.app.filters import active_count, restore_from_url, sidebar_filters, write_to_url
-from ui.i18n import DEFAULT_LANG, LANGS, t
+from ui.strings import DEFAULT_LANG, LANGS, t
+from ui.views.captions import filters_caption
 
 # (script, title key, icon, url path). Icons are emoji: :material: icons fetch a font online. A script's name must
 # differ from its url path: Streamlit still scans pages/ as legacy pages, and a legacy page with the same url
@@ -62,7 +63,7 @@ if synthetic:
 if as_of is not None:
     st.sidebar.caption(t("data_as_of", lang, when=as_of.strftime("%d-%m-%Y %H:%M")))
 if filters is not None and not filters.is_empty():  # on a phone the sidebar is folded away: say what is chosen
-    st.caption(t("f_summary", lang, n=active_count(filters), caption=filters.caption(lang)))
+    st.caption(t("f_summary", lang, n=active_count(filters), caption=filters_caption(filters, lang)))
 
 pages = [p for p in pages if role == "admin" or p[0] not in ADMIN_PAGES]
 navigation = st.navigation(

@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.app.context import current
 from ui.app.data import generation, read
-from ui.i18n import t
+from ui.strings import t
 from ui.views import tables
 from ui.views.numbers import number
 

@@ -9,8 +9,9 @@ from ui.app.context import current
 from ui.export import ExportUnavailable
 from ui.export.briefing import PIECES, briefing
 from ui.export.pack import MIME, PACKS
-from ui.export.renderer import NO_BROWSER, browser_path
-from ui.i18n import t
+from ui.export.renderer import browser_path
+from ui.strings import t
+from ui.views.captions import filters_caption
 
 ctx = current()
 lang = ctx.lang
@@ -21,7 +22,7 @@ if int(data.read("kpis", ctx.filters).iloc[0]["reported"]) == 0:
     st.stop()
 can_render = browser_path() is not None
 if not can_render:
-    st.warning(NO_BROWSER)
+    st.warning(t("export_no_browser", lang))
 
 with st.form("bp_form", border=False):
     chosen = st.pills(t("bp_charts", lang), list(PIECES), selection_mode="multi", default=list(PIECES),
@@ -49,10 +50,10 @@ elif build:
             status.update(label=t("bp_done", lang, seconds=f"{time.perf_counter() - started:.1f}"), state="complete")
         except ExportUnavailable as error:
             status.update(label=t("bp_failed", lang), state="error")
-            st.error(str(error))
+            st.error(error.message(lang))
 
 built_for, content = st.session_state.get("bp_result", (None, None))
 if built_for == wanted:
     st.download_button(t("bp_download", lang, fmt=fmt.upper()), content, file_name=f"netra-briefing.{fmt}",
                        mime=MIME[fmt], type="primary", on_click="ignore", icon="⬇️", key="bp_download")
-st.caption(ctx.filters.caption(lang))
+st.caption(filters_caption(ctx.filters, lang))

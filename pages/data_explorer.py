@@ -6,8 +6,9 @@ import streamlit as st
 from ui.app.context import current
 from ui.app.data import read
 from ui.app.filters import empty_state
-from ui.i18n import t
+from ui.strings import t
 from ui.views import tables
+from ui.views.captions import filters_caption
 from ui.views.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
 
 ctx = current()
@@ -46,10 +47,10 @@ shown = tables.display_frame(rows, role, lang)
 event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="dx_table",
                      placeholder="—")
 first, last = offset + 1, offset + len(rows)
-st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), f.caption(lang)]
+st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), filters_caption(f, lang)]
                     + ([] if personal else [t("dx_masked", lang)])))
 
-notes = tables.export_notes(f.caption(lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
+notes = tables.export_notes(filters_caption(f, lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
 csv_column, xlsx_column = st.columns(2)
 csv_column.download_button(t("dx_download_csv", lang), tables.csv_bytes(shown, notes), file_name="netra-kasus.csv",
                            mime="text/csv", key="dx_csv", on_click="ignore")

@@ -5,10 +5,9 @@ import streamlit as st
 
 from ui.app.context import current
 from ui.app.data import generation, read
-from ui.i18n import t
+from ui.strings import label, t
 from ui.views import loading
 from ui.views.tables import rejections_frame
-from warehouse.labels import label
 from warehouse.vocab import ELECTIONS, SOURCE_AGENCIES
 
 ctx = current()

@@ -11,13 +11,13 @@ from ui.app.export_buttons import export_buttons
 from ui.app.filters import empty_state
 from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
-from ui.i18n import t
+from ui.strings import label, t
 from ui.views import kpis
-from warehouse.labels import label
+from ui.views.captions import filters_caption
 
 ctx = current()
 f, lang = ctx.filters, ctx.lang
-caption = f.caption(lang)
+caption = filters_caption(f, lang)
 st.title(t("ov_title", lang))
 
 now = read("kpis", f)
@@ -67,7 +67,7 @@ map_filters = f.without("regions")  # every region stays on the map; a chosen on
 small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,
                           focus_province=f.provinces, selected=f.regions)
 st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
-st.caption(map_filters.caption(lang))
+st.caption(filters_caption(map_filters, lang))
 export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)
 st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon="🗺️")
 # ---- end of the map block ---------------------------------------------------------------------------------------

@@ -9,10 +9,10 @@ from ui.app.context import current
 from ui.app.data import read
 from ui.app.export_buttons import export_buttons
 from ui.figures import maps
-from ui.i18n import t
+from ui.strings import label, t
+from ui.views.captions import filters_caption
 from ui.views.numbers import number
 from warehouse.filters import RECENT_DAYS
-from warehouse.labels import label
 
 ctx = current()
 lang = ctx.lang
@@ -56,7 +56,7 @@ with table_col:
 if focus:
     st.caption(t("peta_focus", lang, where=", ".join(label("province_code", code, lang) for code in focus)))
 st.caption(t("peta_click_hint", lang))
-st.caption(map_filters.caption(lang))
+st.caption(filters_caption(map_filters, lang))
 export_buttons(figure, f"peta-{level}-{metric}", f"{t('peta_title', lang)} — {t(f'peta_metric_{metric}', lang)}",
                filters=map_filters)
 if metric == "rate":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.strings import t
 from ui.views.roles import ROLES, check_password, default_role, users_file
 
 USER_KEY = "_netra_user"

@@ -12,9 +12,8 @@ from datetime import date
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.strings import DEFAULT_LANG, label, options, t
 from warehouse.filters import Filters
-from warehouse.labels import label, options
 from warehouse.vocab import (
     AGENCY_LEVELS,
     DATE_BASES,
@@ -100,7 +99,7 @@ def write_to_url(filters: Filters, lang: str) -> None:
     days = [d.isoformat() for d in (filters.date_from, filters.date_to) if d]
     if days:
         wanted[DATES_KEY] = days
-    if lang != "id":
+    if lang != DEFAULT_LANG:
         wanted["lang"] = lang
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:

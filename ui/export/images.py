@@ -18,9 +18,9 @@ import plotly.graph_objects as go
 
 from ui.export.renderer import RENDERER
 from ui.figures.theme import ACCENT, FONT
-from ui.i18n import t
+from ui.strings import label, t
+from ui.views.captions import filters_caption
 from warehouse.filters import Filters
-from warehouse.labels import label
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 PNG_SCALE = 2  # sharp on projectors and retina screens
@@ -71,7 +71,7 @@ def caption_for(title: str, filters: Filters, lang: str, read: Reader) -> Captio
     sources = tuple(read("case_sources", filters)["source_agency"])
     return Caption(
         title=title,
-        filters=filters.caption(lang),
+        filters=filters_caption(filters, lang),
         data_as_of=None if loaded is None or loaded != loaded else loaded.date(),  # NaT != NaT
         sources=sources,
         synthetic=bool(info["synthetic"]),

