@@ -16,7 +16,7 @@ st.title(t("ab_title", lang))
 st.header(t("ab_what_title", lang))
 st.markdown(t("ab_what", lang))
 if ctx.synthetic:
-    st.warning(t("ab_synthetic", lang), icon="🧪")
+    st.warning(t("ab_synthetic", lang), icon=":material/science:")
 
 st.header(t("ab_sources_title", lang))
 st.markdown(t("ab_sources", lang))
@@ -29,7 +29,7 @@ st.markdown(t("ab_method", lang))
 
 st.header(t("ab_quality_title", lang))
 if generation() is None:
-    st.info(t("ab_no_warehouse", lang))
+    st.info(t("ab_no_warehouse", lang), icon=":material/database:")
     st.stop()
 loads = read("load_quality")
 totals = {key: number(value, lang) for key, value in tables.quality_totals(loads).items()}

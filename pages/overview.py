@@ -48,7 +48,7 @@ with left:
     st.subheader(t("ov_top_regions", lang))
     regions = read("top_regions", f, 10)
     if regions.empty:
-        st.info(t("ov_no_region", lang))
+        st.info(t("ov_no_region", lang), icon=":material/location_off:")
     else:
         top_regions = charts.ranking_chart(regions, "region_name", lang, detail_column="province_name")
         st.plotly_chart(top_regions, config=charts.PLOTLY_CONFIG, key="ov_top_regions")
@@ -69,5 +69,5 @@ small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filter
 st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
 st.caption(filters_caption(map_filters, lang))
 export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)
-st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon="🗺️")
+st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon=":material/map:")
 # ---- end of the map block ---------------------------------------------------------------------------------------

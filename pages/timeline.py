@@ -37,7 +37,8 @@ stack_by = choose[2].segmented_control(t("tl_stack", lang), logic.STACKS,
 
 counts = read("timeline_counts", filters, bucket_days, stack_by)
 if counts.empty:
-    st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)))
+    st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)),
+            icon=":material/filter_alt_off:")
 else:
     spikes = logic.spike_weeks(logic.bucket_totals(read("timeline_counts", filters, 7, stack_by), 7))
     summary = read("stage_summary", filters)
@@ -80,7 +81,7 @@ measure = st.segmented_control(t("tl_measure", lang), logic.MEASURES, default="c
                                key="tl_measure", format_func=lambda m: t(f"tl_measure_{m}", lang))
 overlay = logic.overlay_frame(read("timeline_counts", overlay_filters, 7, "election"))
 if overlay.empty:
-    st.info(t("empty_state", lang))
+    st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
 else:
     overlay_fig = charts.overlay_chart(overlay, measure, lang)
     st.plotly_chart(overlay_fig, config=PLOTLY_CONFIG, key="tl_overlay")

@@ -51,10 +51,10 @@ def export_buttons(fig: go.Figure, name: str, caption: Caption | str, filters: F
         for fmt, mime in FORMATS.items():
             key = f"export_{name}_{fmt}"
             if (session, key) in _FAILURES:
-                st.warning(_FAILURES.pop((session, key)))
+                st.warning(_FAILURES.pop((session, key)), icon=":material/warning:")
             st.download_button(
                 t(f"export_{fmt}", lang), data=partial(_render, fig, fmt, caption, (session, key)),
-                file_name=f"netra-{name}.{fmt}", mime=mime, key=key, on_click="ignore", icon="⬇️",
+                file_name=f"netra-{name}.{fmt}", mime=mime, key=key, on_click="ignore", icon=":material/download:",
                 help=t("export_help", lang, fmt=fmt.upper()), type="tertiary",
             )
 

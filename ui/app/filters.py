@@ -59,8 +59,8 @@ def active_count(filters: Filters) -> int:
 
 def empty_state(lang: str) -> None:
     """The page body when the filters leave no cases: say so, and offer the way back."""
-    st.info(t("empty_state", lang), icon="🔍")
-    st.button(t("f_reset", lang), on_click=reset_filters, key="empty_reset")
+    st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
+    st.button(t("f_reset", lang), on_click=reset_filters, key="empty_reset", icon=":material/restart_alt:")
 
 
 def reset_filters() -> None:
@@ -153,7 +153,7 @@ def sidebar_filters(lang: str) -> Filters:
             for field in MULTI:
                 if field not in MAIN_FIELDS:
                     chosen[field] = _multiselect(field, lang, [])
-        st.button(t("f_reset", lang), on_click=reset_filters, width="stretch")
+        st.button(t("f_reset", lang), on_click=reset_filters, width="stretch", icon=":material/restart_alt:")
     date_from, date_to = _date_range(dates)
     filters = Filters(
         **{field: tuple(values) for field, values in chosen.items()},

@@ -10,7 +10,7 @@ STRINGS = {
     "peta_metric_rate": ("Per 100 ribu PNS", "Per 100k civil servants"),
     "peta_metric_proven_share": ("Persen terbukti", "Share proven"),
     "peta_metric_change": ("Perubahan", "Change"),
-    "peta_back": ("⟵ Kembali ke seluruh Indonesia", "⟵ Back to all of Indonesia"),
+    "peta_back": ("Kembali ke seluruh Indonesia", "Back to all of Indonesia"),
     "peta_focus": ("Diperbesar ke {where}.", "Zoomed to {where}."),
     "peta_click_hint": (
         "Klik provinsi untuk melihat kabupaten/kotanya; klik kabupaten/kota untuk menyaring semua halaman ke "
