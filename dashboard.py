@@ -10,8 +10,8 @@ import settings
 from ui.app import data
 from ui.app.auth import resolve_role
 from ui.app.context import Context, set_context
-from ui.app.filters import active_count, restore_from_url, sidebar_filters, write_to_url
-from ui.strings import DEFAULT_LANG, LANGS, t
+from ui.app.filters import active_count, language_control, restore_from_url, sidebar_filters, write_to_url
+from ui.strings import t
 from ui.views.captions import filters_caption
 
 # (script, title key, icon, url path). Icons are Material Symbols: the font ships in Streamlit's wheel, so they draw
@@ -34,12 +34,7 @@ ADMIN_PAGES = ("pages/load_data.py",)  # registered for admins only, so other ro
 
 st.set_page_config(page_title="Netra", page_icon=FAVICON, layout="wide")
 restore_from_url()
-if "lang" not in st.session_state:
-    st.session_state["lang"] = st.query_params.get("lang") if st.query_params.get("lang") in LANGS else DEFAULT_LANG
-lang = st.sidebar.segmented_control(
-    t("language", DEFAULT_LANG), list(LANGS), required=True, key="lang", format_func=str.upper,
-    persist_state="session",
-)
+lang = language_control()
 
 try:
     info = data.read("warehouse_info").iloc[0]
