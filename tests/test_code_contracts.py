@@ -6,6 +6,7 @@ import inspect
 import re
 from pathlib import Path
 
+import pytest
 from streamlit.string_util import is_material_icon
 
 import settings
@@ -81,3 +82,29 @@ def test_the_favicon_is_a_local_image():
     frame = settings.ROOT.joinpath("dashboard.py").read_text(encoding="utf-8")
     assert 'FAVICON = settings.STATIC_DIR / "netra-icon.png"' in frame and "page_icon=FAVICON" in frame
     assert settings.STATIC_DIR.joinpath("netra-icon.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---- ui/ by kind: dependencies point one way (app → export → figures → views → strings), Streamlit in app/ only
+MAY_IMPORT = {
+    "app": {"app", "export", "figures", "views", "strings"},
+    "export": {"export", "figures", "views", "strings"},
+    "figures": {"figures", "views", "strings"},
+    "views": {"views", "strings"},
+    "strings": {"strings"},
+}
+
+
+def _imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    return names | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+
+
+@pytest.mark.parametrize("kind", sorted(MAY_IMPORT))
+def test_ui_parts_import_only_downwards(kind):
+    for path in settings.ROOT.joinpath("ui", kind).rglob("*.py"):
+        imported = _imported(path)
+        parts = {name.split(".")[1] for name in imported if name.startswith("ui.")}
+        assert parts <= MAY_IMPORT[kind], (path.name, parts - MAY_IMPORT[kind])
+        if kind != "app":
+            assert not {name for name in imported if name.split(".")[0] == "streamlit"}, path.name

@@ -1,4 +1,4 @@
-"""The read side people see, in four kinds of parts (dependencies point down this list, never up):
+"""The read side people see, in five kinds of parts (dependencies point down this list, never up):
 
 - `ui.app`     Streamlit glue: cached reads, the frame's context, sidebar filters and the URL, sign-in, map state,
                download buttons, the server launcher. The only subpackage that imports Streamlit.
