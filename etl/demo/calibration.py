@@ -8,6 +8,8 @@ the build's scale; shares in percentage points.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -37,14 +39,18 @@ def calibration(rows: pd.DataFrame, scale: float, targets=None, ref=None, publis
     """One row per target: its source, the published figure (scaled), the demo's value, difference, tolerance."""
     targets = load_targets() if targets is None else targets
     ref = load_reference() if ref is None else ref
-    out = []
+    text = [c for c in rows.columns if pd.api.types.infer_dtype(rows[c], skipna=True) == "string"]
+    rows = rows.astype({column: "category" for column in text})  # slices and lookups on codes, not strings
+    out, views = [], {}
     for (election, dimension), group in targets.groupby(["election", "dimension"], sort=False):
         if dimension in INPUTS or dimension not in TOLERANCE:
             continue
         for election_ in (sorted(set(rows.election)) if election == "*" else [election]):
             if election == "*" and ((targets.election == election_) & (targets.dimension == dimension)).any():
                 continue  # the election sets this dimension itself
-            view = Views(rows, election_, ref, targets)
+            if election_ not in views:  # slicing the rows once per election, however many targets it has
+                views[election_] = Views(rows, election_, ref, targets)
+            view = views[election_]
             out += _measure(view, dimension, group, scale)
     table = pd.DataFrame(out, columns=["election", "dimension", "key", "source", "unit", "published", "demo"])
     judged = [_judge(r) for r in table.itertuples()]
@@ -60,8 +66,8 @@ class Views:
     def __init__(self, all_rows: pd.DataFrame, election: str, ref: dict, targets: pd.DataFrame):
         self.election, self.ref, self.targets = election, ref, targets
         elections = list(ref["elections"].election)
-        before = elections[: elections.index(election)]
-        self.earlier_nips = set(all_rows.subject_nip[all_rows.election.isin(before)].dropna())
+        self._earlier = all_rows.election.isin(elections[: elections.index(election)]).to_numpy()
+        self._all = all_rows
         rows = all_rows[all_rows.election == election]
         self.kasn = rows[rows.source_agency.isin(["kasn", "bkn"])]
         bawaslu = rows[rows.source_agency.eq("bawaslu")]
@@ -70,9 +76,29 @@ class Views:
         self.entry = rows[~rows.source_agency.isin(["kasn", "bkn"])]
         self.rows = rows
 
-    def bawaslu_cases(self) -> pd.DataFrame:
+    @functools.cached_property
+    def earlier_nips(self) -> pd.Index:
+        """NIPs seen in the elections before this one."""
+        return pd.Index(self._all.subject_nip[self._earlier].dropna().unique())
+
+    @functools.cached_property
+    def cases_of_bawaslu(self) -> pd.DataFrame:
         """One row per Bawaslu case (its first subject): Bawaslu counts cases."""
         return self.bawaslu.drop_duplicates("case_id")
+
+    def bawaslu_cases(self) -> pd.DataFrame:
+        return self.cases_of_bawaslu
+
+    @functools.cached_property
+    def pairs(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(KASN/BKN rows of persons with an entry-register row, those entry rows in the same order)."""
+        paired = self.kasn[self.kasn.person_case_id.isin(self.entry_by_person.index)]
+        return paired, self.entry_by_person.loc[paired.person_case_id]
+
+    @functools.cached_property
+    def entry_by_person(self) -> pd.DataFrame:
+        """The entry-register row of each person-case that has one, indexed by person_case_id."""
+        return self.entry.drop_duplicates("person_case_id").set_index("person_case_id")
 
 
 def _measure(view: Views, dimension: str, group: pd.DataFrame, scale: float) -> list[tuple]:
@@ -151,7 +177,7 @@ def _sanction_mix(view, key):
 
 
 def _direct_source(view, key):
-    entered = view.entry.drop_duplicates("person_case_id").set_index("person_case_id").source_agency
+    entered = view.entry_by_person.source_agency
     counted = view.kasn.person_case_id.map(entered)
     direct = counted[counted.ne("bawaslu")]
     agency = key.split(":")[0]
@@ -166,9 +192,7 @@ def _linking(view, key):
     kasn = view.kasn
     if key == "nip_missing":
         return "pct", _pct(kasn.subject_nip.isna())
-    entry = view.entry.drop_duplicates("person_case_id").set_index("person_case_id")
-    paired = kasn[kasn.person_case_id.isin(entry.index)]
-    first = entry.loc[paired.person_case_id]
+    paired, first = view.pairs
     if key == "name_variant":
         with_nip = paired.subject_nip.notna().to_numpy()
         return "pct", _pct((paired.subject_name.to_numpy() != first.subject_name.to_numpy())[with_nip])
@@ -183,7 +207,7 @@ def _linking(view, key):
         return "pct", _pct(lure.person_case_id.isin(hit.person_case_id))
     if key == "repeats":
         asn = view.rows[view.rows.employee_type.ne("non_asn") & view.rows.subject_nip.notna()]
-        if not view.earlier_nips:
+        if view.earlier_nips.empty:
             return None  # the first election has nobody to repeat
         return "pct", _pct(asn.drop_duplicates("person_case_id").subject_nip.isin(view.earlier_nips))
     return None
@@ -243,8 +267,10 @@ CALIBRATION_COLUMNS = (
 
 def warehouse_rows(con) -> pd.DataFrame:
     """The columns the calibration measures, read from a generation (the demo as the app will see it)."""
-    columns = ", ".join(CALIBRATION_COLUMNS)  # constant names
-    return con.execute(f"select {columns} from cases").df()  # noqa: S608
+    columns = ", ".join(f"{c}::timestamp as {c}" if c.endswith("_date") else c for c in CALIBRATION_COLUMNS)
+    con.execute("set enable_progress_bar = false")
+    table = con.execute(f"select {columns} from cases").to_arrow_table()  # noqa: S608
+    return table.to_pandas(strings_to_categorical=True)  # millions of rows: codes, not strings
 
 
 def format_table(table: pd.DataFrame) -> str:
