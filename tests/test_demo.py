@@ -16,15 +16,21 @@ from etl.demo.allocate import cumulative_curve
 from etl.demo.calibration import INPUTS, MEASURES, SHAPES, calibration
 from etl.demo.reference import election_places, load_targets
 from etl.demo.violations import SANCTIONS
+from etl.link.quality import pair_quality
 from warehouse import db, vocab
 
 SEED, SCALE = 2024, 1.0
 KASN_BKN = ["kasn", "bkn"]
+KEY = ["election", "source_agency", "case_id", "subject_no"]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """One demo warehouse at scale 1 in a temporary NETRA_DATA_DIR: summary, cases, meta, batches, regions."""
+    """One demo warehouse at scale 1 in a temporary NETRA_DATA_DIR: summary, cases, meta, batches, regions.
+
+    `cases` carries the true person-case (demo_truth) as person_case_id, and what the linker found as
+    linked_person_case_id: the demo's structure is tested on the truth, the linker against it.
+    """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NETRA_DATA_DIR", str(tmp_path_factory.mktemp("warehouse")))
         summary = demo.build_demo(seed=SEED, scale=SCALE)
@@ -34,7 +40,11 @@ def built(tmp_path_factory):
             batches = con.execute("select load_id, election, rows_read, rows_loaded, rows_linked from load_batches"
                                   ).df()
             regions = con.execute("select * from election_regions").df()
-    return {"summary": summary, "cases": cases, "meta": meta, "batches": batches, "regions": regions}
+            reviews = con.execute("select * from link_reviews").df()
+    truth = demo.demo_truth(seed=SEED, scale=SCALE)[[*KEY, "person_case_id"]]
+    cases = cases.rename(columns={"person_case_id": "linked_person_case_id"}).merge(truth, on=KEY, validate="1:1")
+    return {"summary": summary, "cases": cases, "meta": meta, "batches": batches, "regions": regions,
+            "reviews": reviews}
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +121,8 @@ def test_same_seed_gives_identical_rows_and_another_seed_does_not():
 def test_publish_passes_the_warehouse_checks_and_marks_the_data_synthetic(built):
     meta, summary = built["meta"], built["summary"]
     assert meta == {"synthetic": "true", "demo_seed": str(SEED), "demo_scale": str(SCALE),
-                    "schema_version": str(db.SCHEMA_VERSION)}
+                    "schema_version": str(db.SCHEMA_VERSION), "link_sure": "10.0", "link_review": "7.0",
+                    "link_window_days": "540"}
     assert summary["rows"] == len(built["cases"])
     assert {e: s["kasn_bkn_persons"] for e, s in summary["elections"].items()} == {
         "pilkada2020": 2034, "pemilu2024": 464, "pilkada2024": 1158}
@@ -205,12 +216,15 @@ def test_a_person_case_has_one_row_per_register_and_one_election(cases):
 
 # --- the truth a linker is tested against -------------------------------------------------------------------------
 
-def test_the_truth_gives_every_warehouse_row_its_person_case(cases, truth):
-    keys = ["election", "source_agency", "case_id", "subject_no"]
-    joined = cases[keys + ["person_case_id"]].merge(truth, on=keys, suffixes=("", "_truth"), validate="1:1")
-    assert len(joined) == len(cases) == len(truth)
-    assert (joined.person_case_id == joined.person_case_id_truth).all()
+def test_the_truth_names_every_warehouse_row_and_the_linker_finds_exactly_its_person_cases(built, cases, truth):
+    assert len(cases) == len(truth) == built["summary"]["rows"]
     assert set(truth.group) == {"counted", "bawaslu_only", "non_asn"}
+    quality = pair_quality(cases.linked_person_case_id, cases.person_case_id)
+    assert (quality.found, quality.true, quality.both) == (2917, 2917, 2917)  # precision 1, recall 1 at scale 1
+    assert cases.linked_person_case_id.nunique() == cases.person_case_id.nunique() == 4582
+    assert built["reviews"].empty  # nothing left for a steward at scale 1
+    assert built["summary"]["link"].linked_nip + built["summary"]["link"].linked_score == 2917
+    assert not cases.linked_person_case_id.str.startswith("PC-").any()  # the true ids never reach the warehouse
 
 
 def test_near_misses_share_a_name_and_agency_but_not_the_person_or_the_case(cases, truth):

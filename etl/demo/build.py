@@ -13,10 +13,13 @@ import pandas as pd
 from etl.demo import registers
 from etl.demo.cases import person_cases
 from etl.demo.reference import TARGETS_CSV, election_day, load_reference, load_targets, number
+from etl.link import joined_in_order, link_generation
 from warehouse import db
 from warehouse.vocab import ELECTIONS, PROVEN_STATUSES, SANCTIONED_STATUSES
 
 POOL_SHARE = 0.2  # of each election's civil servants kept as candidates to be reported again in a later election
+# the register rows without the true person-case: the linker finds the person-cases (demo_truth knows them)
+INSERT_SQL = "insert into cases by name select * exclude (person_case_id) from (" + registers.ROWS_SQL + ")"  # noqa: S608
 TRUTH_COLUMNS = ("election", "source_agency", "case_id", "subject_no", "person_case_id", "group", "imitates",
                  "repeat_of")
 
@@ -68,26 +71,31 @@ def build_demo(seed: int = 2024, scale: float = 1.0, progress: Callable[[str], N
     started = time.perf_counter()
     targets = load_targets()
     params = {"seed": seed, "scale": scale, "targets": hashlib.sha256(TARGETS_CSV.read_bytes()).hexdigest()}
-    summary, counters = {}, {}
+    summary, counters, batches = {}, {}, {}
     with db.writer_lock(), db.new_generation(fresh=True) as con:
         con.execute("set enable_progress_bar = false")
         for election, pcs, (year, regime) in election_frames(seed, scale, targets):
-            batches = registers.numbered(pcs, counters, year)
+            batches[election] = registers.numbered(pcs, counters, year)
             registers.register_pcs(con, pcs)
-            con.execute("insert into cases by name " + registers.ROWS_SQL, {"year": year, "regime": regime})
+            con.execute(INSERT_SQL, {"year": year, "regime": regime})
             con.unregister("demo_pcs")
             summary[election] = _summary(pcs)
-            _record_batches(con, election, pcs, batches, params)
             del pcs
             if progress:
                 progress(f"demo: {election}: {summary[election]['rows']:,} baris ditulis ke gudang data")
         if progress:
+            progress("demo: menautkan catatan orang yang sama antar-register")
+        link = link_generation(con)
+        for election, sizes in batches.items():
+            _record_batches(con, election, sizes, params)
+        if progress:
+            progress(f"demo: {link.summary()}")
             progress("demo: memeriksa generasi baru")
         con.executemany("insert into meta values (?, ?)",
                         [["synthetic", "true"], ["demo_seed", str(seed)], ["demo_scale", str(scale)]])
     return {"seed": seed, "scale": scale, "rows": sum(s["rows"] for s in summary.values()),
             "path": str(db.current_path()), "seconds": round(time.perf_counter() - started, 2),
-            "elections": summary}
+            "elections": summary, "link": link}
 
 
 def _summary(pcs: pd.DataFrame) -> dict:
@@ -106,23 +114,21 @@ def _summary(pcs: pd.DataFrame) -> dict:
     }
 
 
-def _record_batches(con, election: str, pcs: pd.DataFrame, batches: dict, params: dict) -> None:
-    """A load batch per register, in load order, with how many rows joined a person-case an earlier load made.
-
-    Entry registers load first, so a KASN/BKN row joins an existing person-case when its person has one.
-    """
-    counted = pcs.group.eq("counted").to_numpy()
-    joined = pcs.receiver.astype(object).to_numpy()[counted & pcs.entry_agency.notna().to_numpy()]
+def _record_batches(con, election: str, sizes: dict, params: dict) -> None:
+    """A load batch per register, in load order, with how many of its rows the linker joined to a person-case
+    an earlier register (in load order: entry registers first) holds."""
+    order = [f"demo-{election}-{agency}" for agency in registers.LOAD_ORDER if agency in sizes]
+    linked = joined_in_order(con, election, order)
     for agency in registers.LOAD_ORDER:
-        if agency not in batches:
+        if agency not in sizes:
             continue
-        load_id, rows, linked = f"demo-{election}-{agency}", batches[agency], int((joined == agency).sum())
+        load_id, rows = f"demo-{election}-{agency}", sizes[agency]
         digest = hashlib.sha256(json.dumps({**params, "load": load_id}).encode()).hexdigest()
         con.execute(
             "insert into load_batches (load_id, source_file, sha256, loaded_at, election, rows_read, rows_loaded, "
             "rows_rejected, rows_duplicate, rows_linked, loaded_by, options) "
             "values (?, 'demo', ?, current_timestamp, ?, ?, ?, 0, 0, ?, 'etl demo', ?)",
-            [load_id, digest, election, rows, rows, linked, json.dumps(params)],
+            [load_id, digest, election, rows, rows, linked.get(load_id, 0), json.dumps(params)],
         )
 
 

@@ -1,0 +1,313 @@
+"""Link the records of one person in one case across registers, inside a generation being written.
+
+`link_generation(con, elections)` runs in the caller's transaction (a load, the demo build, a steward decision),
+re-links every record of those elections from scratch — the records, today's rules and the steward's decisions
+decide the person-cases, never the order files came in — and writes `cases.person_case_id`, `link_reviews`
+(pairs waiting for a steward) and `link_decisions` (the steward file and what each decision did).
+
+Steps: distinct names and agencies to comparison keys (etl.link.names) → records with keys (sql/records.sql) →
+candidate pairs from blocks, cheap features in SQL (sql/candidates.sql) → name and agency similarity once per
+distinct pair of spellings, points (etl.link.score) → person-cases (etl.link.cluster) → ids and tables.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from etl.link import names, score
+from etl.link.cluster import person_cases
+from etl.link.decisions import CONFIRM, Decision, history, in_force
+from warehouse.vocab import SOURCE_AGENCIES
+
+SQL_DIR = Path(__file__).with_name("sql")
+NAME_COLUMNS = ("name_id", "outer_key", "full_key", "first_word", "last_word", "first_initial", "last_initial")
+POINT_NAMES = ("name", "incident", "dates", "agency", "region", "position", "violation", "employee", "unique")
+# a register's hand in the chain: KASN's cases went to BKN when it was dissolved (23 Aug 2024), so a KASN and a
+# BKN record of one person-case are the same hand twice; they are never joined on a score alone (listed instead)
+FAMILY = np.array([SOURCE_AGENCIES.index("kasn") if agency == "bkn" else i
+                   for i, agency in enumerate(SOURCE_AGENCIES)], dtype=np.int64)
+
+
+@cache
+def statement(name: str) -> str:
+    """The text of one of the linker's SQL files (etl/link/sql/<name>.sql)."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@dataclass
+class LinkReport:
+    """What one linking run did, in counts (printed by the load, the demo and `etl links`)."""
+
+    elections: tuple[str, ...] = ()
+    records: int = 0
+    candidates: int = 0
+    linked_nip: int = 0  # pairs joined on the same NIP
+    linked_score: int = 0  # pairs joined on a score at or above score.SURE
+    confirmed: int = 0  # steward confirmations applied
+    split: int = 0  # steward splits in force
+    conflicts: list[str] = field(default_factory=list)  # decisions that could not be applied, and why
+    pending: int = 0  # pairs waiting for a steward
+    person_cases: int = 0
+    joined: int | None = None  # records of the load that joined a person-case holding another load's records
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One Indonesian sentence for the steward."""
+        joined = "" if self.joined is None else f"{self.joined} catatan bergabung dengan kasus yang sudah ada; "
+        pending = (f"{self.pending} pasangan menunggu keputusan (python -m etl links)" if self.pending
+                   else "tidak ada pasangan yang menunggu keputusan")
+        return (f"TAUTAN {joined}{self.records} catatan menjadi {self.person_cases} orang-kasus "
+                f"({self.linked_nip} pasangan lewat NIP, {self.linked_score} lewat skor, {self.confirmed} "
+                f"dikonfirmasi, {self.split} dipisah); {pending}.")
+
+
+def link_generation(con: duckdb.DuckDBPyConnection, elections=None, load_id: str | None = None,
+                    decisions: list[Decision] | None = None) -> LinkReport:
+    """Re-link every record of `elections` (default: all) on this connection; see the module docstring.
+
+    `load_id`: count the records of that load that joined an existing person-case (load_batches.rows_linked).
+    `decisions`: the steward's history (default: read from the steward file).
+    """
+    started = time.perf_counter()
+    present = [row[0] for row in con.execute(statement("elections_present")).fetchall()]
+    chosen = tuple(e for e in present if elections is None or e in set(elections))
+    report = LinkReport(elections=chosen)
+    if not chosen:
+        return report
+    decisions = history() if decisions is None else decisions
+    spellings = _register_keys(con, chosen)
+    con.execute(statement("records"), {"elections": list(chosen)})
+    columns = con.execute(statement("registers"), {"agencies": list(SOURCE_AGENCIES)}).fetchnumpy()
+    registers, nips = columns["register"].astype(np.int64), columns["nip"].astype(np.int64)
+    hands = FAMILY[registers]
+    pairs = _scored_pairs(con, spellings, hands)
+    report.records, report.candidates = len(registers), len(pairs)
+    confirms, splits, outcomes = _decided(con, decisions, chosen)
+    sure = pairs[~pairs["same_register"] & (pairs["nip_match"] | (pairs["score"] >= score.SURE))]
+    sure = sure.sort_values(["nip_match", "score", "a", "b"], ascending=[False, False, True, True])
+    clustering = person_cases(hands, nips, [c for c, _ in confirms],
+                              sure[["a", "b"]].to_numpy(dtype=np.int64), splits)
+    labels = clustering.labels
+    report.linked_nip = int((clustering.joined & sure["nip_match"].to_numpy()).sum())
+    report.linked_score = int((clustering.joined & ~sure["nip_match"].to_numpy()).sum())
+    _settle_confirms(confirms, clustering.confirmed, outcomes, report)
+    report.split = len(splits)
+    pending = _pending(pairs, labels, registers, splits)
+    report.pending, report.person_cases = len(pending), int(len(np.unique(labels)))
+    _write(con, labels, pending, outcomes, chosen)
+    if load_id is not None:
+        report.joined = int(con.execute(statement("joined_by_load"), {"load_id": load_id}).fetchall()[0][0])
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _register_keys(con, elections: tuple[str, ...]) -> dict:
+    """Comparison keys of every distinct name and agency, registered as link_names / link_agencies.
+
+    Returns the keys the scorer compares, by id: name (written order), initials form, initialled, one word.
+    """
+    params = {"elections": list(elections)}
+    written = [row[0] for row in con.execute(statement("distinct_names"), params).fetchall()]
+    tokens = [names.name_tokens(value) for value in written]
+    frame = pd.DataFrame({
+        "subject_name": written, "name_id": np.arange(len(written), dtype=np.int64),
+        "outer_key": [names.outer_key(t) or None for t in tokens],
+        "full_key": [names.full_key(t) or None for t in tokens],
+        "first_word": [_word(t, 0) for t in tokens], "last_word": [_word(t, -1) for t in tokens],
+    })
+    frame["first_initial"] = frame["first_word"].str[0]
+    frame["last_initial"] = frame["last_word"].str[0]
+    frame.loc[frame["outer_key"].isna(), list(NAME_COLUMNS)] = None  # a name of titles alone names nobody
+    agencies = [row[0] for row in con.execute(statement("distinct_agencies"), params).fetchall()]
+    agency_keys = [names.agency_key(value) for value in agencies]
+    con.register("link_names", frame)
+    con.register("link_agencies", pd.DataFrame({"agency_name": agencies, "agency_id": np.arange(len(agencies)),
+                                                "agency_key": [key or None for key in agency_keys]}))
+    return {"name": np.array([names.name_key(t) for t in tokens], dtype=object),
+            "initials": np.array([names.initials_key(t) for t in tokens], dtype=object),
+            "initialled": np.array([names.has_initial(t) for t in tokens], dtype=bool),
+            "single": np.array([len([w for w in t if len(w) > 1]) <= 1 for t in tokens], dtype=bool),
+            "agency": np.array(agency_keys, dtype=object)}
+
+
+def _word(tokens: tuple[str, ...], at: int) -> str | None:
+    words = [token for token in tokens if len(token) > 1]
+    return words[at] if words else None
+
+
+def _scored_pairs(con, spellings: dict, hands: np.ndarray) -> pd.DataFrame:
+    """Candidate pairs with their similarity, points and score: those of the first blocks, then those blocked for
+    typos among the records the first left without a sure partner; only pairs that reach REVIEW (or share a NIP).
+
+    `hands`: each record's register, KASN and BKN as one (for the only-candidate points)."""
+    con.execute(statement("blocks"))
+    first = _scored(con, spellings)
+    sure = first[~first["same_register"] & (first["nip_match"] | (first["score"] >= score.SURE))]
+    unpaired = np.ones(len(hands), dtype=bool)
+    unpaired[sure[["a", "b"]].to_numpy().ravel()] = False
+    con.register("link_unpaired", pd.DataFrame({"rid": np.flatnonzero(unpaired)}))
+    con.execute(statement("blocks_typos"))
+    con.unregister("link_unpaired")
+    typos = _scored(con, spellings)
+    con.execute("drop table link_blocked")
+    pairs = pd.concat([first, typos], ignore_index=True).drop_duplicates(["a", "b"])
+    pairs["unique"] = _only_candidates(pairs, hands)
+    points = score.points(pairs)
+    pairs[points.columns] = points
+    keep = pairs["nip_match"].to_numpy() | (pairs["score"].to_numpy() >= score.REVIEW)
+    return pairs[keep].reset_index(drop=True)
+
+
+def _only_candidates(pairs: pd.DataFrame, hands: np.ndarray) -> np.ndarray:
+    """True for a pair whose two records have no other pair with the other's register (KASN/BKN as one)."""
+    a, b = pairs["a"].to_numpy(dtype=np.int64), pairs["b"].to_numpy(dtype=np.int64)
+    width = int(hands.max()) + 1 if len(hands) else 1
+    slot_a, slot_b = a * width + hands[b], b * width + hands[a]
+    slots, counts = np.unique(np.concatenate([slot_a, slot_b]), return_counts=True)
+    count = lambda slot: counts[np.searchsorted(slots, slot)]  # noqa: E731
+    return (count(slot_a) == 1) & (count(slot_b) == 1)
+
+
+def _scored(con, spellings: dict) -> pd.DataFrame:
+    """The pairs in link_blocked with their features, similarity and points; those reaching REVIEW or a NIP."""
+    params = {"max_incident_gap": score.MAX_INCIDENT_GAP, "early_days": score.EARLY_DAYS,
+              "window_days": score.WINDOW_DAYS}
+    pairs = con.execute(statement("pair_features"), params).df()
+    for column in ("a_name", "b_name", "a_agency", "b_agency"):
+        pairs[column] = pairs[column].to_numpy(dtype=float, na_value=np.nan)
+    pairs["name_score"] = _per_distinct(pairs["a_name"], pairs["b_name"], spellings, _name_similarity)
+    pairs["agency_score"] = _per_distinct(pairs["a_agency"], pairs["b_agency"], spellings, _agency_similarity)
+    a_name, b_name = pairs["a_name"].fillna(0).astype(np.int64), pairs["b_name"].fillna(0).astype(np.int64)
+    pairs["single_word"] = spellings["single"][a_name] | spellings["single"][b_name]
+    keep = pairs["nip_match"].to_numpy() | (pairs["name_score"].to_numpy() >= score.NAME_MIN)
+    pairs = pairs[keep].reset_index(drop=True)
+    pairs = pd.concat([pairs, score.points(pairs)], axis=1)
+    keep = pairs["nip_match"].to_numpy() | (pairs["score"].to_numpy() >= score.REVIEW - score.UNIQUE)
+    return pairs[keep].reset_index(drop=True)
+
+
+def _per_distinct(a: pd.Series, b: pd.Series, spellings: dict, similarity) -> np.ndarray:
+    """similarity(a ids, b ids, spellings) computed once per distinct (a, b) and spread back; NaN ids -> NaN."""
+    both = a.notna().to_numpy() & b.notna().to_numpy()
+    out = np.full(len(a), np.nan)
+    if not both.any():
+        return out
+    ids_a, ids_b = a[both].to_numpy(dtype=np.int64), b[both].to_numpy(dtype=np.int64)
+    width = int(ids_b.max()) + 1
+    codes, uniques = pd.factorize(ids_a * width + ids_b)
+    out[both] = similarity(uniques // width, uniques % width, spellings)[codes]
+    return out
+
+
+def _name_similarity(a: np.ndarray, b: np.ndarray, spellings: dict) -> np.ndarray:
+    initialled = spellings["initialled"][a] | spellings["initialled"][b]
+    return score.name_scores(spellings["name"][a], spellings["name"][b], spellings["initials"][a],
+                             spellings["initials"][b], initialled)
+
+
+def _agency_similarity(a: np.ndarray, b: np.ndarray, spellings: dict) -> np.ndarray:
+    keys_a, keys_b = spellings["agency"][a], spellings["agency"][b]
+    scores = score.agency_scores(keys_a, keys_b)
+    return np.where((keys_a == "") | (keys_b == ""), np.nan, scores)
+
+
+def _decided(con, decisions: list[Decision], elections: tuple[str, ...]):
+    """(confirms as ((a, b), decision), splits as (a, b), outcome rows) for the decisions about these elections."""
+    ours = [d for d in decisions if d.a.election in elections or d.b.election in elections]
+    current = {id(d) for d in in_force(ours)}
+    frame = pd.DataFrame({
+        "rank": np.arange(len(ours)), "a_election": [d.a.election for d in ours],
+        "a_source_agency": [d.a.source_agency for d in ours], "a_case_id": [d.a.case_id for d in ours],
+        "a_subject_no": [d.a.subject_no for d in ours], "b_election": [d.b.election for d in ours],
+        "b_source_agency": [d.b.source_agency for d in ours], "b_case_id": [d.b.case_id for d in ours],
+        "b_subject_no": [d.b.subject_no for d in ours]})
+    con.register("link_decided", frame.astype({"a_subject_no": "int64", "b_subject_no": "int64"}))
+    rids = con.execute(statement("decision_rids")).df()
+    con.unregister("link_decided")
+    confirms, splits, outcomes = [], [], []
+    for decision, a, b in zip(ours, rids["a"], rids["b"], strict=True):
+        outcome = {"election": decision.a.election, "decision": decision.decision, "record_a": str(decision.a),
+                   "record_b": str(decision.b), "decided_by": decision.decided_by,
+                   "decided_at": decision.decided_at, "note": decision.note, "in_force": id(decision) in current}
+        if not outcome["in_force"]:
+            outcome["outcome"] = "superseded"
+        elif decision.a.election != decision.b.election:
+            outcome["outcome"] = "conflict"
+        elif pd.isna(a) or pd.isna(b):
+            outcome["outcome"] = "missing"
+        elif decision.decision == CONFIRM:
+            outcome["outcome"] = "applied"
+            confirms.append(((int(a), int(b)), outcome))
+        else:
+            outcome["outcome"] = "applied"
+            splits.append((int(a), int(b)))
+        outcomes.append(outcome)
+    return confirms, splits, outcomes
+
+
+def _settle_confirms(confirms, applied: list[bool], outcomes: list[dict], report: LinkReport) -> None:
+    """Mark confirmations a split prevented as conflicts, and count the rest."""
+    for (_, outcome), done in zip(confirms, applied, strict=True):
+        if done:
+            report.confirmed += 1
+        else:
+            outcome["outcome"] = "conflict"
+            report.conflicts.append(f"konfirmasi {outcome['record_a']} = {outcome['record_b']} bertentangan dengan "
+                                    "keputusan pisah; tidak diterapkan")
+
+
+def _pending(pairs: pd.DataFrame, labels: np.ndarray, registers: np.ndarray, splits) -> pd.DataFrame:
+    """Pairs for a steward: scored between REVIEW and SURE (or one register's two case numbers), in two
+    person-cases that could still be one (no shared register, no split), and never decided."""
+    same = pairs["same_register"].to_numpy()
+    cand = pairs[same | (~pairs["nip_match"].to_numpy() & (pairs["score"].to_numpy() < score.SURE))]
+    la, lb = labels[cand["a"].to_numpy()], labels[cand["b"].to_numpy()]
+    masks = np.zeros(len(labels), dtype=np.int64)
+    np.bitwise_or.at(masks, labels, np.left_shift(1, registers.astype(np.int64)))
+    free = (la != lb) & (((masks[la] & masks[lb]) == 0) | cand["same_register"].to_numpy())
+    apart = {(labels[a], labels[b]) for a, b in splits} | {(labels[b], labels[a]) for a, b in splits}
+    if apart:
+        free &= np.array([(x, y) not in apart for x, y in zip(la, lb, strict=True)], dtype=bool)
+    cand = cand[free]
+    return cand.assign(points=[json.dumps(dict(zip(POINT_NAMES, row, strict=True)))
+                               for row in cand[[f"p_{p}" for p in POINT_NAMES]].round(2).itertuples(index=False)])
+
+
+def _write(con, labels: np.ndarray, pending: pd.DataFrame, outcomes: list[dict], elections) -> None:
+    """Person-case ids into cases, the pending pairs and decision outcomes into their tables, thresholds in meta."""
+    params = {"elections": list(elections)}
+    con.register("link_labels", pd.DataFrame({"rid": np.arange(len(labels)), "label": labels}))
+    con.execute(statement("write_ids"))
+    con.execute(statement("clear_reviews"), params)
+    con.execute(statement("clear_decisions"), params)
+    columns = ["a", "b", "score", "nip_match", "same_register", "name_score", "agency_score", "incident_gap",
+               "order_gap", "points"]
+    con.register("link_pending", pending[columns])
+    con.execute(statement("insert_reviews"))
+    if outcomes:
+        con.register("link_outcomes", pd.DataFrame(outcomes))
+        con.execute(statement("insert_decisions"))
+        con.unregister("link_outcomes")
+    con.executemany("insert or replace into meta values (?, ?)",
+                    [["link_sure", str(score.SURE)], ["link_review", str(score.REVIEW)],
+                     ["link_window_days", str(score.WINDOW_DAYS)]])
+    for view in ("link_labels", "link_pending", "link_names", "link_agencies"):
+        con.unregister(view)
+    con.execute("drop table if exists link_records")
+
+
+def joined_in_order(con: duckdb.DuckDBPyConnection, election: str, load_ids: list[str]) -> dict[str, int]:
+    """Per load of `election`, taken in the order given, how many of its records share their person-case with a
+    record of an earlier load in that order (what load_batches.rows_linked says when loads come one by one)."""
+    con.register("link_order", pd.DataFrame({"load_id": load_ids, "rank": np.arange(len(load_ids))}))
+    rows = con.execute(statement("joined_in_order"), {"election": election}).fetchall()
+    con.unregister("link_order")
+    return {load_id: int(joined) for load_id, joined in rows}

@@ -1,0 +1,23 @@
+-- link_records: one row per record of the elections being linked, numbered in key order (so the linker's
+-- choices never depend on load order), with the comparison keys of its name (link_names) and agency
+create or replace temp table link_records as
+with chosen as (
+    select rowid as row_id, election, source_agency, case_id, subject_no, load_id, subject_name, agency_name,
+           regexp_replace(subject_nip, '[^0-9]', '', 'g') as nip_digits, region_code, province_code,
+           incident_date, report_date, position_class, violation_type, employee_type
+    from cases
+    where list_contains($elections, election)
+)
+select row_number() over (order by c.election, c.source_agency, c.case_id, c.subject_no) - 1 as rid,
+       c.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id,
+       c.source_agency in ('kasn', 'bkn') as receiver,
+       case when length(c.nip_digits) = 18 then c.nip_digits end as nip,
+       n.name_id, n.outer_key, n.full_key, n.first_word, n.last_word, n.first_initial, n.last_initial,
+       a.agency_id, a.agency_key,
+       c.region_code, c.province_code, coalesce(c.region_code, c.province_code) as geo,
+       c.incident_date, c.report_date,
+       nullif(c.position_class, 'lainnya') as position_class, nullif(c.violation_type, 'lainnya') as violation_type,
+       c.employee_type
+from chosen c
+left join link_names n on n.subject_name = c.subject_name
+left join link_agencies a on a.agency_name = c.agency_name
