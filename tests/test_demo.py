@@ -43,7 +43,10 @@ def test_same_seed_gives_identical_rows_and_another_seed_does_not():
 def test_publish_passes_the_warehouse_checks_and_marks_the_data_synthetic(built):
     summary, cases, meta, batches = built
     assert summary["rows"] == len(cases) == 3656
+    meta = dict(meta)
+    lineage = {key: meta.pop(key) for key in db.LINEAGE_KEYS}
     assert meta == {"synthetic": "true", "demo_seed": "2024", "demo_scale": "1.0", "schema_version": "2"}
+    assert (lineage["made_by"], lineage["source"], lineage["made_from"]) == ("demo", "benih 2024, skala 1.0", "")
     assert batches == [
         ("demo-pemilu2024", "demo", "pemilu2024", 464, 464),
         ("demo-pilkada2020", "demo", "pilkada2020", 2034, 2034),

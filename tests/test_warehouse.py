@@ -162,3 +162,11 @@ def test_a_version_1_generation_is_migrated_when_the_next_one_is_made(data_dir):
         counts = con.execute("select count(*), count(regime), count(person_case_id) from cases").fetchall()
         assert counts == [(2, 2, 2)]
         assert con.execute("select count(*) from load_warnings").fetchall() == [(0,)]
+
+
+def test_generation_ids_sort_in_the_order_they_were_made_across_a_second_boundary(monkeypatch):
+    second = 1_733_000_000 * 10**9
+    readings = iter([second + 999_999_999, second + 10**9 + 1])  # just before and just after a second ticks
+    monkeypatch.setattr(db.time, "time_ns", lambda: next(readings))
+    before, after = db.new_generation_id(), db.new_generation_id()
+    assert before < after and before.endswith("-999999999") and after.endswith("-000000001")
