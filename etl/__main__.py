@@ -11,8 +11,8 @@ import importlib
 import sys
 
 import settings
-from warehouse import db, generations
-from warehouse.health import GenerationBroken, health
+from warehouse import generations
+from warehouse.health import GenerationBroken
 
 COMMANDS = ("etl.cli_load", "etl.cli_demo", "etl.cli_status", "etl.cli_rejected", "etl.cli_generations",
             "etl.cli_restore")
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command not in WITHOUT_CURRENT:
-            refusal = broken_current()
+            refusal = generations.broken_current()
             if refusal:
                 print(refusal, file=sys.stderr)
                 return 2
@@ -36,27 +36,6 @@ def main(argv: list[str] | None = None) -> int:
     except (GenerationBroken, settings.SettingError) as error:
         print(error, file=sys.stderr)
         return 2
-
-
-def broken_current() -> str:
-    """Why the published generation cannot be used (with the generation to restore), or '' when it can."""
-    current = db.current_path()
-    if current is None:
-        return ""
-    found = health(current)
-    if found.readable:
-        return ""
-    lines = [str(GenerationBroken(db.generation_id(current), found.reason))]
-    serving = generations.serving()
-    if serving.path is not None:
-        sound = db.generation_id(serving.path)
-        lines.append(f"Generasi terbaru yang sah: {sound} (aplikasi memakainya sekarang). "
-                     f"Terbitkan lagi: python -m etl restore {sound}")
-    else:
-        lines.append(f"Tidak ada generasi lain yang sah. Pindahkan {current.name} ke cadangan (bukan dihapus) "
-                     "dan hapus tautan current.duckdb, lalu muat register lagi; `python -m etl demo` membangun "
-                     "data demo.")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

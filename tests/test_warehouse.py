@@ -6,8 +6,9 @@ import time
 import duckdb
 import pytest
 
-from warehouse import db, queries
+from warehouse import db
 from warehouse.filters import Filters
+from warehouse.reader import Warehouse
 
 INSERT = """insert into cases (case_id, subject_no, election, source_agency, violation_type, status, load_id,
             source_row, region_code, province_code, incident_date)
@@ -125,9 +126,10 @@ def test_no_warehouse_is_a_clear_error(data_dir):
 
 def test_named_queries_answer_with_the_filters(data_dir):
     publish(GOOD, ("A-2", "pilkada2024", "kampanye", "disanksi", "35.01", "35", "2024-10-05"))
-    assert queries.kpis(Filters()).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [2, 2, 1]
-    assert queries.kpis(Filters(provinces=("35",))).iloc[0]["reported"] == 1
-    funnel = queries.funnel(Filters())
+    wh = Warehouse()
+    assert wh.kpis(Filters()).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [2, 2, 1]
+    assert wh.kpis(Filters(provinces=("35",))).iloc[0]["reported"] == 1
+    funnel = wh.funnel(Filters())
     assert dict(zip(funnel["stage"], funnel["n"], strict=True)) == {"reported": 2, "proven": 2, "sanctioned": 1}
 
 

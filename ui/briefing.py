@@ -1,7 +1,7 @@
 """The briefing pack: the chosen charts for one Filters value, built by the pages' own builders, as PPTX or PDF.
 
 No Streamlit: the page passes `ui.data.read` (cached), the command line `plain_reader(path)`; both return the
-frames of `warehouse.queries` by name, so the pack shows exactly what the pages show for the same filters.
+frames of the Warehouse's named queries, so the pack shows exactly what the pages show for the same filters.
 """
 
 from __future__ import annotations
@@ -20,19 +20,20 @@ from ui.export.images import Reader, caption_for
 from ui.export.pack import PACKS, Pack, Progress, Slide
 from ui.i18n import t
 from ui.theme import ACCENT, FONT, TEMPLATE
-from warehouse import queries
 from warehouse.filters import Filters
+from warehouse.reader import Warehouse, arguments
 
 MAP_HEIGHT = 560
 Chart = tuple[go.Figure, Filters]  # a figure and the filters it was built from (its caption names them)
 
 
 def plain_reader(path: Path | None = None) -> Reader:
-    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.data.read)."""
+    """Uncached reads of one generation's named queries (the command line; the app uses ui.data.read), called
+    like ui.data.read: `read(name, filters, **arguments)`."""
+    warehouse = Warehouse(path)
 
-    def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
-        query = getattr(queries, name)
-        return query(filters, path, *params) if filters is not None else query(path, *params)
+    def read(name: str, filters: Filters | None = None, *args, **kwargs) -> pd.DataFrame:
+        return warehouse.read(name, filters, **dict(arguments(name, *args, **kwargs)))
 
     return read
 
@@ -84,7 +85,7 @@ def _election(read: Reader, filters: Filters) -> tuple[timeline_logic.ElectionCa
 def _timeline(read: Reader, filters: Filters, lang: str) -> Chart | None:
     """Linimasa's default view: weekly cases by type on calendar dates, stages as bands, spikes and late weeks."""
     cal, narrowed = _election(read, filters)
-    counts = read("timeline_counts", narrowed, 7, "violation_type")
+    counts = read("timeline_counts", narrowed, bucket_days=7, stack_by="violation_type")
     if counts.empty:
         return None
     weekly = timeline_logic.bucket_totals(counts, 7)

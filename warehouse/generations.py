@@ -82,6 +82,27 @@ def serving() -> Serving:
     return Serving(None, current, tuple(broken))
 
 
+def broken_current() -> str:
+    """Why the published generation cannot be used, with the generation to restore — or '' when it can be.
+
+    What every command line says before refusing to read or build on a broken generation (exit 2).
+    """
+    current = db.current_path()
+    found = health(current) if current is not None else None
+    if found is None or found.readable:
+        return ""
+    lines = [str(GenerationBroken(db.generation_id(current), found.reason))]
+    sound = serving().path
+    if sound is not None:
+        lines.append(f"Generasi terbaru yang sah: {db.generation_id(sound)} (aplikasi memakainya sekarang). "
+                     f"Terbitkan lagi: python -m etl restore {db.generation_id(sound)}")
+    else:
+        lines.append(f"Tidak ada generasi lain yang sah. Pindahkan {current.name} ke cadangan (bukan dihapus) "
+                     "dan hapus tautan current.duckdb, lalu muat register lagi; `python -m etl demo` membangun "
+                     "data demo.")
+    return "\n".join(lines)
+
+
 def find(text: str) -> Path:
     """The generation a person named: its id, its file name, or a unique start of its id."""
     wanted = text.strip().removeprefix(db.PREFIX).removesuffix(db.SUFFIX)
