@@ -154,8 +154,7 @@ def time_queries(folder: Path) -> dict[str, float]:
         "cases_by_region": lambda: wh.cases_by_region(filters),
         "breakdowns (type × severity, …)": lambda: wh.breakdowns(filters),
         "overview_weekly": lambda: wh.overview_weekly(filters),
-        "funnel": lambda: wh.funnel(filters),
-        "kpis": lambda: wh.kpis(filters),
+        "kpis (and the funnel)": lambda: wh.kpis(filters),
     }
     figures = {}
     for name, run in named.items():

@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         print(line(info))
         for problem in info.problems[:3]:
             print(f"      - {problem}")
+        if info.health.kind == "outdated":  # readable, but readers need it migrated first
+            print(f"      catatan: {info.health.reason}")
     serving = generations.serving()
     if serving.fallback:
         print(f"\nGenerasi terbit tidak dapat dibaca; aplikasi memakai {db.generation_id(serving.path)}."

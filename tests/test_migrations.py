@@ -88,7 +88,7 @@ def test_the_read_api_answers_on_the_migrated_generation(old_warehouse):
         pass
     with Warehouse() as wh:
         assert wh.kpis(None).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [12, 6, 3]
-        assert wh.funnel(None)["n"].tolist() == [12, 6, 3]
+        assert wh.data_extent(None).iloc[0]["first_day"].date().isoformat() == "2023-12-01"
 
 
 def test_generations_lists_it_as_valid_after_migration_and_restore_upgrades_it(old_warehouse, capsys):

@@ -54,10 +54,11 @@ def test_every_filter_at_once_picks_the_one_case_that_matches_them_all(wh):
     assert wh.case_page(EVERY_FILTER)["case_id"].tolist() == ["P24-001"]
 
 
-def test_kpis_and_funnel_are_one_query(wh):
-    assert wh.kpis(None).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [12, 6, 3]
-    assert wh.funnel(Filters()).to_dict("list") == {"stage": ["reported", "proven", "sanctioned"], "n": [12, 6, 3]}
-    assert wh.funnel(Filters(provinces=("33",)))["n"].tolist() == [5, 3, 2]
+def test_kpis_hold_the_funnel_and_the_median_days_to_decision(wh):
+    row = wh.kpis(None).iloc[0]
+    assert row[["reported", "proven", "sanctioned"]].tolist() == [12, 6, 3]
+    assert wh.kpis(Filters(provinces=("33",))).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [5, 3, 2]
+    assert wh.kpis(Filters(elections=("pilkada2024",))).iloc[0]["median_days_to_decision"] == 14.5
 
 
 @pytest.mark.parametrize(("basis", "first", "last"), [

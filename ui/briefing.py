@@ -57,7 +57,7 @@ def _kpis(read: Reader, filters: Filters, lang: str) -> Chart:
 
 
 def _funnel(read: Reader, filters: Filters, lang: str) -> Chart:
-    return charts.funnel_chart(read("funnel", filters), lang), filters
+    return charts.funnel_chart(read("kpis", filters), lang), filters  # the kpis row holds the funnel's stages
 
 
 def _map(read: Reader, filters: Filters, lang: str) -> Chart:

@@ -172,6 +172,11 @@ def _new_loads(con: duckdb.DuckDBPyConnection, before: dict[str, str]) -> str | 
     return ", ".join(added) or None
 
 
+def demo_source(meta: dict[str, str]) -> str:
+    """A demo generation's source in words, from its meta: 'benih 2024, skala 1.0'."""
+    return f"benih {meta.get('demo_seed', '?')}, skala {meta.get('demo_scale', '?')}"
+
+
 def _record_lineage(con, base: Path | None, made_by: str | None, source: str | None, fresh: bool) -> None:
     """What made this generation, who and when, into its meta (the copy's own lineage is replaced)."""
     from warehouse.audit import cli_user  # who runs this process (a load from the app runs as its own process)
@@ -180,7 +185,7 @@ def _record_lineage(con, base: Path | None, made_by: str | None, source: str | N
         meta = dict(con.execute("select key, value from meta").fetchall())
         made_by = "demo" if fresh and meta.get("synthetic") == "true" else "load" if source else "lainnya"
         if made_by == "demo":
-            source = f"benih {meta.get('demo_seed', '?')}, skala {meta.get('demo_scale', '?')}"
+            source = demo_source(meta)
     values = {"made_by": made_by, "made_at": dt.datetime.now().isoformat(timespec="seconds"),
               "made_by_user": cli_user(), "source": source or "", "made_from": generation_id(base) if base else ""}
     con.executemany("insert or replace into meta values (?, ?)", [[key, values[key]] for key in LINEAGE_KEYS])

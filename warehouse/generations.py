@@ -22,6 +22,7 @@ CONTENT_SQL = """
            (select count(*) from load_batches) as loads,
            (select source_file from load_batches order by loaded_at desc limit 1) as last_file
 """
+DEMO_KEYS = ("synthetic", "demo_seed", "demo_scale")
 MADE_BY_WORDS = {"demo": "demo", "load": "muat", "restore": "pulihkan", "rebuild": "bangun ulang",
                  "lainnya": "lainnya"}
 
@@ -126,7 +127,7 @@ def describe(path: Path, current: Path | None = None, check: bool = True) -> Gen
     if not found.readable:
         return replace(info, problems=[found.reason])
     with db.connect_read_only(path) as con:
-        lineage = dict(con.execute(LINEAGE_SQL, {"keys": [*db.LINEAGE_KEYS, "synthetic"]}).fetchall())
+        lineage = dict(con.execute(LINEAGE_SQL, {"keys": [*db.LINEAGE_KEYS, *DEMO_KEYS]}).fetchall())
         cases, loads, last_file = con.execute(CONTENT_SQL).fetchall()[0]
         problems = failed_checks(con) if check and found.ok else []
     if check and not found.ok:
@@ -135,7 +136,7 @@ def describe(path: Path, current: Path | None = None, check: bool = True) -> Gen
     made_by = lineage.get("made_by") or ("demo" if lineage.get("synthetic") == "true" else "load")
     return replace(info, made_at=lineage.get("made_at") or made_at, made_by=made_by,
                     made_by_user=lineage.get("made_by_user", ""),
-                    source=lineage.get("source") or ("" if made_by == "demo" else last_file or ""),
+                    source=lineage.get("source") or _inferred_source(made_by, lineage, last_file),
                     inferred=inferred, cases=cases, loads=loads, problems=problems)
 
 
@@ -169,6 +170,13 @@ def made_by_words(info: GenerationInfo) -> str:
     words = MADE_BY_WORDS.get(info.made_by, info.made_by)
     who = f" ({info.made_by_user})" if info.made_by_user else ""
     return f"{words}{' ' + info.source if info.source else ''}{who}{' [dari isinya]' if info.inferred else ''}"
+
+
+def _inferred_source(made_by: str, meta: dict[str, str], last_file: str | None) -> str:
+    """What made a generation that predates lineage: the demo's seed and scale, or the file loaded last."""
+    if made_by == "demo":
+        return db.demo_source(meta)
+    return last_file or ""
 
 
 def _checks_after_migration(path: Path) -> list[str]:

@@ -100,15 +100,8 @@ class Warehouse:
 
     @query
     def kpis(self, filters: Filters | None) -> pd.DataFrame:
-        """One row: reported, proven, sanctioned and median days from report to decision."""
+        """One row: reported, proven, sanctioned (the enforcement funnel's stages) and median days to decision."""
         return self.run("kpis", filters)
-
-    @query
-    def funnel(self, filters: Filters | None) -> pd.DataFrame:
-        """One row per funnel stage (reported → proven → sanctioned) with its count: kpis' first three columns."""
-        stages = ["reported", "proven", "sanctioned"]
-        row = self.kpis(filters).iloc[0]
-        return pd.DataFrame({"stage": stages, "n": [int(row[stage]) for stage in stages]})
 
     @query
     def data_extent(self, filters: Filters | None) -> pd.DataFrame:
