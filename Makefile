@@ -7,9 +7,9 @@ WAREHOUSE   := $(or $(NETRA_DATA_DIR),data/warehouse)/current.duckdb
 # a ~1M-case demo warehouse for the page, map and export benchmarks
 BENCH_DATA  ?= /tmp/netra-bench-1m
 
-.PHONY: setup run test demo bench lint clean
+.PHONY: setup run test demo bench lint clean upgrade
 
-setup: $(STAMP) browser geo $(WAREHOUSE)  ## venv, packages, Chromium, boundaries, demo warehouse
+setup: $(STAMP) browser geo $(WAREHOUSE) upgrade  ## venv, packages, Chromium, boundaries, demo warehouse
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ geo: $(STAMP)  ## boundaries from NETRA_GEO_SOURCE (default ../shared/geo); the 
 
 $(WAREHOUSE): | $(STAMP)
 	$(PY) -m etl demo
+
+upgrade: $(STAMP)  ## a warehouse made by an older Netra: publish it again migrated (nothing to do otherwise)
+	$(PY) -m etl upgrade
 
 demo: $(STAMP)  ## rebuild the synthetic demo warehouse
 	$(PY) -m etl demo

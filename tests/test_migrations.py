@@ -100,3 +100,27 @@ def test_generations_lists_it_as_valid_after_migration_and_restore_upgrades_it(o
     newest, old = generations.listing()
     assert (newest.made_by, newest.source, newest.health.kind, newest.current) == ("restore", OLD_ID, "ok", True)
     assert not old.current and old.health.kind == "outdated"
+
+
+def test_etl_upgrade_publishes_the_outdated_current_generation_again_once(old_warehouse, capsys):
+    assert etl_main(["upgrade"]) == 0
+    upgraded = db.current_path()
+    assert upgraded != old_warehouse and health(upgraded).ok
+    assert f"dari {OLD_ID}" in capsys.readouterr().out
+    assert etl_main(["upgrade"]) == 0 and db.current_path() == upgraded
+    assert "sudah mutakhir" in capsys.readouterr().out
+
+
+def test_the_app_tells_admins_to_upgrade_and_shows_no_error_to_others(old_warehouse, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import DASHBOARD
+
+    monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "no-users.toml"))
+    monkeypatch.setenv("NETRA_ROLE", "admin")
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    assert not at.exception
+    assert any(OLD_ID in e.value and "python -m etl upgrade" in e.value for e in at.error)
+    monkeypatch.setenv("NETRA_ROLE", "pimpinan")
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()
+    assert not at.exception and OLD_ID not in str([e.value for e in at.error])

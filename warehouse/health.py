@@ -2,9 +2,9 @@
 
 A generation is *ok* when it opens read-only, none of its blocks is missing (a truncated copy can open and
 still fail half way through a page), and it has this Netra's schema and rule macros. *Outdated* ones (made by
-an older Netra) open fine and can be migrated into a new generation (`etl restore ID`); *broken* ones cannot
-be used at all; *newer* ones need a newer Netra. Reasons are Indonesian sentences without file paths, so they
-can be shown to an admin as they are.
+an older Netra) open fine and can be migrated into a new generation (`etl upgrade`, `etl restore ID`); *broken*
+ones cannot be used at all; *newer* ones need a newer Netra. Reasons are Indonesian sentences without file
+paths, so they can be shown to an admin as they are.
 """
 
 from __future__ import annotations
@@ -93,10 +93,10 @@ def _schema_health(con: duckdb.DuckDBPyConnection) -> Health:
                                "perbarui Netra", version)
     if version < SCHEMA_VERSION:
         return Health("outdated", f"dibuat oleh Netra yang lebih lama (skema versi {version}, Netra ini versi "
-                                  f"{SCHEMA_VERSION}); `python -m etl restore ID` memutakhirkannya", version)
+                                  f"{SCHEMA_VERSION}); `python -m etl upgrade` memutakhirkannya", version)
     if missing_rules(con):
         return Health("outdated", "dibuat sebelum aturan domain (makro terbukti/disanksi/dasar tanggal) ada; "
-                                  "`python -m etl restore ID` memutakhirkannya", version)
+                                  "`python -m etl upgrade` memutakhirkannya", version)
     return Health("ok", "", version)
 
 
