@@ -100,6 +100,15 @@ def test_settings_imports_neither_streamlit_nor_ui():
     assert touches(imported_modules(ROOT / "settings.py"), NO_STREAMLIT_OR_UI) == set()
 
 
+@pytest.mark.parametrize("folder", ["ui/figures", "ui/views"])
+def test_figure_and_view_builders_never_import_streamlit(folder):
+    """Pure builders (DataFrame in, figure or frame out) stay testable without a Streamlit runtime."""
+    if not (ROOT / folder).is_dir():
+        pytest.skip(f"{folder}/ does not exist yet (it comes with the ui/ restructure); the rule holds once it does")
+    offenders = {str(p.relative_to(ROOT)): touches(imported_modules(p), ("streamlit",)) for p in python_files(folder)}
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
 def test_warehouse_and_geo_never_import_etl():
     for path in python_files("warehouse") + python_files("geo"):
         assert touches(imported_modules(path), ("etl",)) == set(), path.name
