@@ -1,9 +1,10 @@
 """The one read API: a `Warehouse` is one generation opened read-only, with a keyword method per named query.
 
 `warehouse/sql/<name>.sql` ↔ `Warehouse.<name>(...)`, each returning a small DataFrame. A SQL file states its
-grain on its first line, writes `{filters}` where the Filters' WHERE fragment goes (column names from an
-allow-list only) and takes every value as a DuckDB named parameter (`$limit`, `$search`; the filters' own are
-`$f_<field>`), so no query depends on the order of its parameters. Domain rules (proven, sanctioned, the date
+grain on its first line, writes `{filters}` where the Filters' WHERE fragment goes and `{date_column}` for the
+filters' date basis column (column names from an allow-list only), and takes every value as a DuckDB named
+parameter (`$limit`, `$search`; the filters' own are `$f_<field>`), so no query depends on the order of its
+parameters. Domain rules (proven, sanctioned, the date
 basis) are the macros of warehouse/rules.py, defined in every generation.
 
 Each query opens its own short-lived read-only connection (safe across Streamlit's session threads); `hold=True`
@@ -27,6 +28,7 @@ from warehouse.vocab import DATE_BASES
 
 SQL_DIR = Path(__file__).with_name("sql")
 FILTERS_SLOT = "{filters}"
+DATE_COLUMN_SLOT = "{date_column}"  # the filters' date basis as a column name (allow-listed by Filters)
 QUERIES: list[str] = []  # the names of Warehouse's query methods, in the order they are defined
 
 
@@ -46,7 +48,8 @@ def statement(name: str, filters: Filters | None, params: dict) -> tuple[str, di
     if clash:
         raise ValueError(f"parameters starting with {PARAM_PREFIX!r} belong to the filters: {clash}")
     bound = {**where_params, **params} if FILTERS_SLOT in text else dict(params)
-    return text.replace(FILTERS_SLOT, where), bound
+    basis = (filters or Filters()).date_basis  # one of DATE_BASES: Filters refuses anything else
+    return text.replace(FILTERS_SLOT, where).replace(DATE_COLUMN_SLOT, basis), bound
 
 
 def query(method):
@@ -106,7 +109,7 @@ class Warehouse:
     @query
     def data_extent(self, filters: Filters | None) -> pd.DataFrame:
         """One row: first and last day of the chosen date basis among the filtered cases."""
-        return self.run("data_extent", filters, date_basis=_basis(filters))
+        return self.run("data_extent", filters)
 
     @query
     def warehouse_info(self) -> pd.DataFrame:
