@@ -225,7 +225,9 @@ def test_generations_lists_the_broken_one_and_restore_mends_the_warehouse(two_lo
     assert f"aplikasi memakai {db.generation_id(first)}" in out
     assert etl_main(["restore", db.generation_id(first)]) == 0
     assert generations.serving().fallback is False and health(db.current_path()).ok
+    capsys.readouterr()
     assert etl_main(["status"]) == 0
+    assert f"pulihkan {db.generation_id(first)} (budi)" in capsys.readouterr().out  # status says what made it
 
 
 def test_a_published_file_that_is_gone_is_broken_too(two_loads, capsys):
