@@ -20,7 +20,7 @@ import urllib.request
 
 import settings
 from geo import boundaries
-from ui import maps
+from ui.figures import maps
 from warehouse.db import current_path
 from warehouse.filters import Filters
 from warehouse.reader import Warehouse
@@ -42,7 +42,7 @@ def ensure_data(scale: float) -> None:
 
 
 def page_queries(wh: Warehouse, filters: Filters, metric: str) -> None:
-    """What Peta reads on a cold cache at the kabupaten/kota level (ui.data caches these in the app)."""
+    """What Peta reads on a cold cache at the kabupaten/kota level (ui.app.data caches these in the app)."""
     extent = wh.data_extent(filters).iloc[0]
     recent, previous = filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
     for period in (filters, recent, previous) if metric == "change" else (filters,):
@@ -193,7 +193,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8651)
     args = parser.parse_args()
     ensure_data(args.scale)
-    wh = Warehouse(hold=True)  # as ui.data holds it
+    wh = Warehouse(hold=True)  # as ui.app.data holds it
     rows = wh.warehouse_info().iloc[0]["cases"]
     print(f"python -m bench.map --scale {args.scale:g} --runs {args.runs}   ({rows:,} cases, "
           f"NETRA_DATA_DIR={os.environ['NETRA_DATA_DIR']}, boundaries installed: {boundaries.installed()})")

@@ -18,7 +18,8 @@ import time
 from collections.abc import Callable
 
 from bench.map import start_server
-from ui import kpis, timeline_logic
+from ui.views import kpis
+from ui.views import timeline as timeline_logic
 from warehouse.db import current_path
 from warehouse.filters import Filters
 from warehouse.reader import Warehouse
@@ -150,7 +151,7 @@ def main() -> None:
     args = parser.parse_args()
     if current_path() is None:
         raise SystemExit("Belum ada gudang data: jalankan dulu `python -m etl demo --scale 270`.")
-    with Warehouse(hold=True) as wh:  # held as ui.data holds it: DuckDB keeps the instance and its buffer cache
+    with Warehouse(hold=True) as wh:  # held as ui.app.data holds it: DuckDB keeps the instance and its buffer cache
         print(f"warehouse {wh.path}: {wh.warehouse_info().iloc[0]['cases']:,} cases")
         bench_queries(wh, args.runs)
     if not args.no_browser:

@@ -1,7 +1,8 @@
 """Structural promises kept by tests over the repository's own source.
 
 Named SQL files pair with Warehouse methods; domain rules are written once; dependencies point one way
-(pages → ui → warehouse/geo, etl → warehouse/geo); interface strings exist in both languages.
+(pages → ui → warehouse/geo, etl → warehouse/geo; inside ui/ by kind); icons are Material Symbols, never emoji
+(the string catalogue's promises are in test_strings.py).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from streamlit.string_util import is_material_icon
 
-from ui.i18n import all_strings
+import settings
 from warehouse import reader
 from warehouse.reader import QUERIES, Warehouse
 
@@ -75,7 +77,7 @@ def test_every_named_query_is_a_documented_method_with_its_sql_file_or_reshapes_
 
 def test_the_funnel_and_the_headline_numbers_are_one_query_and_the_data_extent_one_file():
     assert not (reader.SQL_DIR / "funnel.sql").exists() and "funnel" not in QUERIES
-    assert "funnel_chart(read(\"kpis\"" in (ROOT / "ui" / "briefing.py").read_text(encoding="utf-8")
+    assert "funnel_chart(read(\"kpis\"" in (ROOT / "ui" / "export" / "briefing.py").read_text(encoding="utf-8")
     assert [p.name for p in reader.SQL_DIR.glob("data_extent*.sql")] == ["data_extent.sql"]
 
 
@@ -98,15 +100,6 @@ def test_etl_warehouse_and_geo_never_import_streamlit_or_ui(folder):
 
 def test_settings_imports_neither_streamlit_nor_ui():
     assert touches(imported_modules(ROOT / "settings.py"), NO_STREAMLIT_OR_UI) == set()
-
-
-@pytest.mark.parametrize("folder", ["ui/figures", "ui/views"])
-def test_figure_and_view_builders_never_import_streamlit(folder):
-    """Pure builders (DataFrame in, figure or frame out) stay testable without a Streamlit runtime."""
-    if not (ROOT / folder).is_dir():
-        pytest.skip(f"{folder}/ does not exist yet (it comes with the ui/ restructure); the rule holds once it does")
-    offenders = {str(p.relative_to(ROOT)): touches(imported_modules(p), ("streamlit",)) for p in python_files(folder)}
-    assert {name: found for name, found in offenders.items() if found} == {}
 
 
 def test_warehouse_and_geo_never_import_etl():
@@ -134,6 +127,79 @@ def test_the_checks_of_this_file_catch_what_they_are_for(tmp_path):
     assert touches({"streamlit.runtime", "uiua"}, NO_STREAMLIT_OR_UI) == {"streamlit.runtime"}
 
 
-def test_every_interface_string_has_both_languages():
-    for key, pair in all_strings().items():
-        assert len(pair) == 2 and all(text.strip() for text in pair), key
+# ---- icons: Material Symbols only (the font ships in Streamlit's wheel); emoji draw as empty boxes without an
+# emoji font (headless browsers, many office PCs).
+INTERFACE = sorted([*settings.ROOT.joinpath("ui").rglob("*.py"), *settings.ROOT.joinpath("pages").glob("*.py"),
+                    settings.ROOT / "dashboard.py"])
+EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3]")
+BANNERS = {"info", "warning", "error", "success"}
+
+
+def _calls(path: Path):
+    return [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Call)]
+
+
+def test_no_emoji_in_the_interface_code():
+    hits = [f"{path.relative_to(settings.ROOT)}:{n}: {line.strip()}" for path in INTERFACE
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if EMOJI.search(line)]
+    assert not hits
+
+
+def test_every_icon_literal_is_a_material_symbol():
+    literals = [node.value for path in INTERFACE for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.match(r"^:\w+/", node.value)]
+    assert literals
+    for icon in literals:
+        pack, name = re.fullmatch(r":(\w+)/(\w+):", icon).groups()
+        assert pack == "material" and is_material_icon(name), icon
+
+
+def test_every_icon_argument_and_page_icon_is_material():
+    for path in INTERFACE:
+        for call in _calls(path):
+            for keyword in call.keywords:
+                if keyword.arg in ("icon", "page_icon") and isinstance(keyword.value, ast.Constant):
+                    assert keyword.value.value.startswith(":material/"), f"{path.name}:{call.lineno}"
+    frame = ast.parse(settings.ROOT.joinpath("dashboard.py").read_text(encoding="utf-8"))
+    pages = next(ast.literal_eval(node.value) for node in frame.body
+                 if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
+    assert len(pages) == 8 and all(icon.startswith(":material/") for _, _, icon, _ in pages)
+
+
+def test_every_banner_carries_an_icon():
+    bare = [f"{path.relative_to(settings.ROOT)}:{call.lineno}" for path in INTERFACE for call in _calls(path)
+            if isinstance(call.func, ast.Attribute) and call.func.attr in BANNERS
+            and "st" in ast.unparse(call.func.value).split(".") and "icon" not in {k.arg for k in call.keywords}]
+    assert not bare
+
+
+def test_the_favicon_is_a_local_image():
+    frame = settings.ROOT.joinpath("dashboard.py").read_text(encoding="utf-8")
+    assert 'FAVICON = settings.STATIC_DIR / "netra-icon.png"' in frame and "page_icon=FAVICON" in frame
+    assert settings.STATIC_DIR.joinpath("netra-icon.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---- ui/ by kind: dependencies point one way (app → export → figures → views → strings), Streamlit in app/ only
+MAY_IMPORT = {
+    "app": {"app", "export", "figures", "views", "strings"},
+    "export": {"export", "figures", "views", "strings"},
+    "figures": {"figures", "views", "strings"},
+    "views": {"views", "strings"},
+    "strings": {"strings"},
+}
+
+
+def _imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    return names | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+
+
+@pytest.mark.parametrize("kind", sorted(MAY_IMPORT))
+def test_ui_parts_import_only_downwards(kind):
+    for path in settings.ROOT.joinpath("ui", kind).rglob("*.py"):
+        imported = _imported(path)
+        parts = {name.split(".")[1] for name in imported if name.startswith("ui.")}
+        assert parts <= MAY_IMPORT[kind], (path.name, parts - MAY_IMPORT[kind])
+        if kind != "app":
+            assert not {name for name in imported if name.split(".")[0] == "streamlit"}, path.name

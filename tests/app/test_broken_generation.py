@@ -16,7 +16,8 @@ from tests.app.conftest import DASHBOARD
 from tests.app.test_auth import PASSWORD, sign_in
 from tests.app.warehouse_fixture import build_fixture_warehouse
 from tests.test_generations import CORRUPTIONS, corrupt
-from ui import data, roles
+from ui.app import data
+from ui.views import roles
 from warehouse import db, generations
 from warehouse.filters import Filters
 

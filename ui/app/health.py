@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.strings import t
 from warehouse import db
 from warehouse.generations import Serving
 
