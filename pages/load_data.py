@@ -54,7 +54,7 @@ if run.status is None:
 elif run.status not in (0, 2, 3):
     st.error(t("ld_crash", lang, status=run.status), icon=":material/error:")
     st.code(run.tail(), language=None)
-batches = read("loads_by_sha256", None, attempt.checksums) if generation() else loading.NO_LOADS
+batches = read("loads_by_sha256", checksums=attempt.checksums) if generation() else loading.NO_LOADS
 for outcome in loading.file_outcomes(attempt, batches):
     kind, text = loading.outcome_message(outcome, lang)
     getattr(st, kind)(text, icon=OUTCOME_ICONS[kind])
@@ -64,7 +64,7 @@ if batches.empty:
 st.subheader(t("ld_counts", lang))
 st.dataframe(loading.counts_frame(batches, lang), hide_index=True)
 st.subheader(t("ld_rejected", lang))
-rejected = read("rejections_by_load", None, tuple(batches["load_id"].tolist()))
+rejected = read("rejections_by_load", load_ids=tuple(batches["load_id"].tolist()))
 if rejected.empty:
     st.success(t("ld_rejected_none", lang), icon=":material/check_circle:")
 else:

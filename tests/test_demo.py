@@ -109,9 +109,11 @@ def test_same_seed_gives_identical_rows_and_another_seed_does_not():
 
 
 def test_publish_passes_the_warehouse_checks_and_marks_the_data_synthetic(built):
-    meta, summary = built["meta"], built["summary"]
+    meta, summary = dict(built["meta"]), built["summary"]
+    lineage = {key: meta.pop(key) for key in db.LINEAGE_KEYS}
     assert meta == {"synthetic": "true", "demo_seed": str(SEED), "demo_scale": str(SCALE),
                     "schema_version": str(db.SCHEMA_VERSION)}
+    assert lineage["made_by"] == "demo"
     assert summary["rows"] == len(built["cases"])
     assert {e: s["kasn_bkn_persons"] for e, s in summary["elections"].items()} == {
         "pilkada2020": 2034, "pemilu2024": 464, "pilkada2024": 1158}

@@ -10,7 +10,8 @@ import pytest
 
 from tests.app.warehouse_fixture import REGISTER
 from ui.views import loading
-from warehouse import db, queries
+from warehouse import db
+from warehouse.reader import Warehouse
 
 PAGE = "pages/load_data.py"
 OVERVIEW = "pages/overview.py"
@@ -46,7 +47,7 @@ def own_warehouse(tmp_path, monkeypatch):
 
 
 def outcomes(attempt: loading.LoadAttempt) -> list[loading.FileOutcome]:
-    return loading.file_outcomes(attempt, queries.loads_by_sha256(None, attempt.checksums))
+    return loading.file_outcomes(attempt, Warehouse().loads_by_sha256(attempt.checksums))
 
 
 def test_a_load_into_an_empty_warehouse_reports_counts_rejections_and_statuses(own_warehouse):
@@ -67,7 +68,7 @@ def test_a_load_into_an_empty_warehouse_reports_counts_rejections_and_statuses(o
                   "register kasus (CSV atau XLSX)."),
         ("success", "bersih.csv: semua 1 baris dimuat."),
     ]
-    rejected = queries.rejections_by_load(None, tuple(o.batch["load_id"] for o in found if o.batch))
+    rejected = Warehouse().rejections_by_load(tuple(o.batch["load_id"] for o in found if o.batch))
     assert rejected[["source_file", "row_number", "column", "value", "reason"]].values.tolist() == [
         ["register_jateng.csv", 4, "Tanggal Kejadian", "31/02/2024", DATE_REASON],
         ["register_jateng.csv", 5, "Kabupaten/Kota", "Kabupaten Entah Dimana", PLACE_REASON],
@@ -83,13 +84,13 @@ def test_the_same_file_again_adds_nothing_and_says_when_it_was_loaded(own_wareho
     kind, text = loading.outcome_message(outcome, "en")
     assert kind == "info"
     assert text.startswith("bersih-lagi.csv: this very file was loaded before (")
-    assert int(queries.kpis(None)["reported"].iloc[0]) == 1
+    assert int(Warehouse().kpis(None)["reported"].iloc[0]) == 1
 
 
 def test_the_correction_file_holds_the_rows_as_sent_and_loads_again_once_corrected(own_warehouse):
     attempt = loading.load_uploads([upload("register_jateng.csv", STEWARD_REGISTER)])
     load_ids = tuple(o.batch["load_id"] for o in outcomes(attempt))
-    (correction,) = loading.correction_files(queries.rejections_by_load(None, load_ids), "id")
+    (correction,) = loading.correction_files(Warehouse().rejections_by_load(load_ids), "id")
     assert correction.stem == "ditolak-register_jateng"
     lines = correction.csv.decode("utf-8-sig").splitlines()
     assert lines[0] == (f'"Baris yang ditolak dari register_jateng.csv (muatan {load_ids[0]}), untuk diperbaiki '
