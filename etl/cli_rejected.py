@@ -1,7 +1,9 @@
 """`python -m etl rejected [--load-id ID] [--out FILE.csv|.xlsx]`: the rejected rows of a load, for correction.
 
-The file written holds the rows as the steward sent them plus 'Baris' and 'Alasan' columns; those two headers are
-unknown to the loader, so the corrected file can be loaded again as it is.
+The file written holds the rows as the steward sent them plus 'Baris' and 'Alasan' columns; the loader ignores
+those two headers, so the corrected file can be loaded again as it is. Every cell goes through
+`warehouse.spreadsheet` (a register cell such as `=HYPERLINK(…)` is written as text, never as a live formula), and
+the loader undoes that prefix when the file comes back.
 """
 
 import argparse
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from warehouse import db
+from warehouse import db, spreadsheet
 
 LATEST_SQL = "select load_id from load_batches where rows_rejected > 0 order by loaded_at desc limit 1"
 REJECTED_SQL = """
@@ -49,9 +51,9 @@ def run(args: argparse.Namespace) -> int:
         for reasons in frame["Alasan"]:
             print(reasons)
     elif args.out.suffix.lower() == ".csv":
-        frame.to_csv(args.out, index=False, encoding="utf-8-sig")  # the BOM makes Excel read UTF-8
+        args.out.write_bytes(spreadsheet.csv_bytes(spreadsheet.frame_rows(frame)))
     else:
-        frame.to_excel(args.out, index=False, sheet_name="Ditolak")
+        args.out.write_bytes(spreadsheet.xlsx_bytes([("Ditolak", spreadsheet.frame_rows(frame))], bold_header=[True]))
     if args.out is not None:
         print(f"{len(frame)} baris ditolak dari muatan {load_id} ditulis ke {args.out}.")
     return 0
