@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 from openpyxl.utils import get_column_letter
 
 from etl.columns import DATE_COLUMNS, canonical_column
+from etl.normalize import fold
+from etl.phrasebook import EMPTY, IGNORE, Phrasebook
 from etl.xlsx import XlsxError, XlsxTooBig, read_workbook
 from warehouse import spreadsheet
 
@@ -42,6 +45,9 @@ class Sheet:
     name: str | None
     labels: list[str]
     frame: pd.DataFrame  # columns = labels, index = row number as a person sees it
+    title: str = ""  # the lines above the header ('REKAPITULASI … BAWASLU PROVINSI JAWA TENGAH … PILKADA 2024')
+    header_row: int = 1  # where the header starts, as a person counts rows
+    totals_skipped: int = 0  # 'Jumlah'/'Total' rows below the data, not records
 
 
 @dataclass
@@ -57,8 +63,11 @@ class Register:
         return sum(len(sheet.frame) for sheet in self.sheets)
 
 
-def read_register(path: str | Path) -> Register:
-    """Every sheet of records in `path`, or RegisterUnusable saying in one line why the file can't be used."""
+def read_register(path: str | Path, book: Phrasebook = EMPTY) -> Register:
+    """Every sheet of records in `path`, or RegisterUnusable saying in one line why the file can't be used.
+
+    `book` adds the headers a steward taught to those the header scan knows.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -77,7 +86,7 @@ def read_register(path: str | Path) -> Register:
         )
     else:
         tables = [_csv_table(path, data)]
-    return Register(path, _record_sheets(path, tables))
+    return Register(path, _record_sheets(path, tables, book))
 
 
 @dataclass
@@ -93,26 +102,26 @@ class _Table:
 _WHY_UNUSABLE = {
     "no_columns": "tidak ada kolom yang dikenali; baris judul kolom harus memuat mis. 'Tanggal Kejadian', "
     "'Kabupaten/Kota', 'Nama Terlapor'.",
-    "no_date": "tidak ada kolom tanggal; tambahkan kolom 'Tanggal Kejadian' atau 'Tanggal Laporan'.",
     "no_rows": "tidak ada baris data di bawah judul kolom.",
 }
 
 
-def _record_sheets(path: Path, tables: list[_Table]) -> list[Sheet]:
-    """The tables that hold records (a header with known columns, one of them a date) as Sheets."""
+def _record_sheets(path: Path, tables: list[_Table], book: Phrasebook) -> list[Sheet]:
+    """The tables that hold records (a header naming at least two known columns) as Sheets."""
     sheets, why = [], []
     for table in tables:
-        found = find_header(table.head)
+        found = find_header(table.head, book)
         if found is None:
             continue
         start, depth, labels = found
-        if {canonical_column(label) for label in labels}.isdisjoint(DATE_COLUMNS):
-            why.append("no_date")
-            continue
         frame = table.body(start + depth, len(labels)).set_axis(labels, axis=1)
-        frame = _restored(_drop_blank_rows(frame, table.headings))
+        frame = _drop_blank_rows(frame, table.headings, book)
+        frame, totals = _drop_totals(frame)
+        frame = _restored(frame)
+        title = "\n".join(" ".join(cell for cell in dict.fromkeys(str(c).strip() for c in row) if cell)
+                          for row in table.head[:start])
         if len(frame):
-            sheets.append(Sheet(table.name, labels, frame))
+            sheets.append(Sheet(table.name, labels, frame, title.strip(), start + 1, totals))
         else:
             why.append("no_rows")
     if not sheets:
@@ -120,7 +129,7 @@ def _record_sheets(path: Path, tables: list[_Table]) -> list[Sheet]:
     return sheets
 
 
-def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]] | None:
+def find_header(rows: list[list[str]], book: Phrasebook = EMPTY) -> tuple[int, int, list[str]] | None:
     """(first header row, 1 or 2 header rows, labels) of the header naming the most known columns, or None.
 
     A two-row header wins only when joining the rows names more columns ("Tanggal" + "Kejadian"); at least two
@@ -128,6 +137,11 @@ def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]] | None:
     """
     best, best_score = None, 1
     scan = rows[:HEADER_SCAN + 1]
+
+    def _score(labels: list[str]) -> int:
+        """How many distinct known columns a header row names (taught headers count too)."""
+        return len({canonical_column(label) or book.header(label) for label in labels} - {None})
+
     singles = [_score(_labels(row)) for row in scan]
     for start in range(min(len(rows), HEADER_SCAN)):
         candidates = [(1, _labels(rows[start]), singles[start])]
@@ -139,11 +153,6 @@ def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]] | None:
             if score > best_score:
                 best, best_score = (start, depth, labels), score
     return best
-
-
-def _score(labels: list[str]) -> int:
-    """How many distinct known columns a header row names."""
-    return len({canonical_column(label) for label in labels} - {None})
 
 
 def _labels(row: list[str]) -> list[str]:
@@ -169,12 +178,37 @@ def _joined_labels(top: list[str], bottom: list[str]) -> list[str]:
     return _labels(joined)
 
 
-def _drop_blank_rows(frame: pd.DataFrame, headings: frozenset[int]) -> pd.DataFrame:
+def _drop_blank_rows(frame: pd.DataFrame, headings: frozenset[int], book: Phrasebook = EMPTY) -> pd.DataFrame:
     """Rows with no value in a known column go (empty lines, pre-numbered template rows), as do section titles."""
-    known = [label for label in frame.columns if canonical_column(label)]
+    known = [label for label in frame.columns if canonical_column(label) or book.header(label) not in (None, IGNORE)]
     filled = sum((frame[label].str.strip() != "").astype(int) for label in known)
     heading = frame.index.isin(list(headings)) & (filled <= 1)
     return frame[(filled > 0) & ~heading]
+
+
+TOTAL_WORDS = {"jumlah", "total", "jumlah total", "grand total", "sub total", "subtotal", "total keseluruhan",
+               "jumlah keseluruhan", "jumlah seluruhnya", "total kasus", "jumlah kasus", "jumlah asn"}
+
+
+def _drop_totals(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Without the summary rows a recap ends with ('JUMLAH', 'Total'): the first filled cell says so and no
+    date column is filled. They are sums, not records; the load report counts them."""
+    if frame.empty:
+        return frame, 0
+    candidates = np.zeros(len(frame), dtype=bool)
+    for label in frame.columns[:4]:  # a total's label sits in one of the first columns (cheap test first)
+        values = frame[label]
+        candidates |= ((values.str.len() < 30) & values.str.contains("(?i)jumlah|total", regex=True)).to_numpy()
+    if not candidates.any():
+        return frame, 0
+    dates = [label for label in frame.columns if canonical_column(label) in DATE_COLUMNS]
+    total = np.zeros(len(frame), dtype=bool)
+    for position in np.flatnonzero(candidates):
+        row = frame.iloc[position]
+        filled = [str(cell) for cell in row if str(cell).strip()]
+        no_date = all(not str(row[label]).strip() for label in dates)
+        total[position] = bool(filled) and fold(filled[0]) in TOTAL_WORDS and no_date
+    return frame[~total], int(total.sum())
 
 
 def _restored(frame: pd.DataFrame) -> pd.DataFrame:

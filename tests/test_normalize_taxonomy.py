@@ -286,7 +286,8 @@ def test_phrase_csvs_use_only_vocabulary_values():
     assert {row["severity"] for row in read_reference("severity_phrases.csv")} == {*SEVERITIES, ""}
     fields = read_reference("field_phrases.csv")
     allowed = {**ALLOWED_VALUES, "sanction_class": VIOLATION_CLASSES}
-    may_be_empty = {"forwarded_to", "violation_class"}  # known phrases that name no destination / no ASN class
+    # known phrases that name no value: no destination, no ASN class, 'ASN' (PNS or PPPK), 'daerah'
+    may_be_empty = {"forwarded_to", "violation_class", "employee_type", "agency_level"}
     assert [row for row in fields if row["value"] not in allowed[row["field"]]
             and not (row["value"] == "" and row["field"] in may_be_empty)] == []
     assert {row["field"] for row in fields} == {"position_class", "employee_type", "agency_level", "source_agency",

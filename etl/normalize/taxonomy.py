@@ -50,6 +50,19 @@ def _rules(name: str, field: str | None = None) -> PhraseRules:
     return PhraseRules((row["phrase"], row[value]) for row in rows)
 
 
+def rule_value(field: str, text) -> str | None:
+    """The value the first rule of field_phrases.csv gives a text ('' for a known phrase that names no value),
+    or None when no rule recognises it (no fallback: the loader lists such phrases for the steward)."""
+    if is_blank(text):
+        return None
+    return _rules("field_phrases.csv", field).first(fold(text))
+
+
+def forms_in(words: str) -> list[str]:
+    """Valid SKB form codes written in folded text: 'd6', 'd 06', 'huruf d angka 6' -> ['D6']."""
+    return _forms_in(words)
+
+
 def _forms_in(words: str) -> list[str]:
     """Valid SKB form codes written in folded text: 'd6', 'd 06', 'huruf d angka 6' -> ['D6']."""
     found = (f"{letter.upper()}{int(number)}" for letter, number in _FORM.findall(words))
