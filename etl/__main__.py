@@ -8,7 +8,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("etl.cli_load", "etl.cli_demo", "etl.cli_status", "etl.cli_rejected")
+COMMANDS = ("etl.cli_load", "etl.cli_demo", "etl.cli_status", "etl.cli_rejected", "etl.cli_teach")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from etl import phrasebook
-from etl.identity import CASE_KEY, number_subjects, person_keys
+from etl.identity import CASE_KEY, number_subjects, person_keys, replace_people
 from etl.pipeline import FileReading, problems_frame, read_file, sha256_of
 from etl.sql import statement
 from etl.validate import CASE_COLUMNS, Defaults
@@ -47,6 +47,7 @@ class LoadResult:
     already_loaded: str | None = None  # load_id of the earlier load of the very same file
     error: str | None = None  # one line: why the file could not be used (nothing from it was written)
     replaced_demo: int | None = None  # synthetic cases removed because this real load replaced the demo
+    rows_replaced: int = 0  # records a correction of warned rows replaced
     dry_run: bool = False
     columns: list[dict] = field(default_factory=list)  # the column mapping (etl.mapping.ColumnChoice.report)
     unknown: list[dict] = field(default_factory=list)  # phrases nobody taught, per field, with counts
@@ -85,8 +86,9 @@ class LoadResult:
                     "tidak ada yang ditambahkan.")
         word, verb = ("PRATINJAU", "akan dimuat") if self.dry_run else ("DIMUAT", "dimuat")
         where = "" if self.dry_run else f" ({self.load_id})"
+        replaced = f" ({self.rows_replaced} menggantikan catatan yang diperbaiki)" if self.rows_replaced else ""
         return (f"{word} {self.source_file}{where}: {self.rows_read} baris register dibaca, "
-                f"{self.rows_loaded} kasus {verb}, {self.rows_rejected} baris ditolak, "
+                f"{self.rows_loaded} kasus {verb}{replaced}, {self.rows_rejected} baris ditolak, "
                 f"{self.rows_duplicate} ganda dilewati, {self.rows_warned} baris dengan peringatan.")
 
 
@@ -185,14 +187,26 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
     result.load_id = load_id
     bar.step("menulis generasi baru" if not dry_run else "menghitung pratinjau")
     if dry_run:
-        cases, duplicates = number_subjects(checked.records, _existing_people_published(checked.records))
+        existing = _existing_people_published(checked.records)
+        if reading.corrects_warnings:
+            cases, replaced, duplicates = replace_people(checked.records, existing)
+            result.rows_replaced = len(replaced)
+        else:
+            cases, duplicates = number_subjects(checked.records, existing)
         result.rows_loaded, result.rows_duplicate = len(cases), duplicates
         result.replaced_demo = _synthetic_cases() or None
         bar.step("selesai")
         return result
     synthetic = _synthetic_cases()
     with db.new_generation(fresh=bool(synthetic)) as con:
-        cases, duplicates = number_subjects(checked.records, _existing_people(con, checked.records))
+        existing = _existing_people(con, checked.records)
+        if reading.corrects_warnings:  # corrected warned rows take the place of the records they came from
+            cases, replaced, duplicates = replace_people(checked.records, existing)
+            _insert(con, "delete_replaced_warnings", replaced, "replaced_keys")
+            _insert(con, "delete_replaced_cases", replaced, "replaced_keys")
+            result.rows_replaced = len(replaced)
+        else:
+            cases, duplicates = number_subjects(checked.records, existing)
         result.rows_loaded, result.rows_duplicate = len(cases), duplicates
         result.replaced_demo = synthetic or None
         _insert(con, "insert_cases", _case_frame(cases, load_id), "incoming_cases")
@@ -204,7 +218,7 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
         con.execute(statement("insert_batch"), [
             load_id, path.name, reading.sha256, dt.datetime.now(), result.election, result.rows_read,
             result.rows_loaded, result.rows_rejected, result.rows_duplicate, result.rows_warned, by, options,
-            json.dumps(result.columns, ensure_ascii=False)])
+            json.dumps({"sheets": result.sheets, "columns": result.columns}, ensure_ascii=False)])
         bar.step("memeriksa gudang data")
     bar.step("selesai")
     return result
@@ -301,7 +315,7 @@ def _existing_people(con: duckdb.DuckDBPyConnection, cases: pd.DataFrame) -> pd.
 def _existing_people_published(cases: pd.DataFrame) -> pd.DataFrame:
     """As _existing_people, read from the published generation (a preview writes nothing); none if synthetic."""
     if db.current_path() is None or _synthetic_cases():
-        return pd.DataFrame(columns=[*CASE_KEY, "subject_no", "_person"])
+        return pd.DataFrame(columns=[*CASE_KEY, "subject_no", "load_id", "source_row", "_person"])
     with db.connect_read_only() as con:
         return _existing_people(con, cases)
 

@@ -38,6 +38,13 @@ class FileReading:
     error: str | None = None  # the one-line reason a file can't be used at all
 
     @property
+    def corrects_warnings(self) -> bool:
+        """True for a correction file of warned rows (it has Netra's 'Peringatan' column): its rows replace the
+        records they came from instead of counting as duplicates."""
+        return any(choice.how == "netra" and choice.header.strip().lower() == "peringatan"
+                   for sheet in self.choices for choice in sheet)
+
+    @property
     def name(self) -> str:
         return self.path.name
 

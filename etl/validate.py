@@ -384,9 +384,12 @@ def _taxonomy(frame, out, problems, reading: Reading) -> None:
 
 
 def _one_agency(text) -> str | None:
-    """The source agency a title names, when it names exactly one ('BAWASLU PROVINSI JAWA TENGAH')."""
-    found = {taxonomy.rule_value("source_agency", line) for line in str(text or "").splitlines()} - {None, ""}
-    return found.pop() if len(found) == 1 and found <= set(SOURCE_AGENCIES) else None
+    """The source agency of the first title line that names one ('BAWASLU PROVINSI JAWA TENGAH')."""
+    for line in str(text or "").splitlines():
+        found = taxonomy.rule_value("source_agency", line)
+        if found in SOURCE_AGENCIES:
+            return found
+    return None
 
 
 def _violation(frame, out, problems, book: Phrasebook) -> None:

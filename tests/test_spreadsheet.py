@@ -55,7 +55,7 @@ def test_csv_neutralises_every_cell_and_writes_blanks_for_missing():
 
 
 def test_xlsx_cells_are_strings_never_formulas():
-    book = load_workbook(io.BytesIO(xlsx_bytes([("Ditolak", frame_rows(FRAME))], bold_header=[True])))
+    book = load_workbook(io.BytesIO(xlsx_bytes([("Ditolak", frame_rows(FRAME))], header_rows=[1])))
     sheet = book["Ditolak"]
     assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
         ["Baris", "Uraian", "Alasan"], [7, '\'=HYPERLINK("http://x")', "'-"], [9, None, "ok"]]

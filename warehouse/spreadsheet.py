@@ -71,10 +71,11 @@ def csv_bytes(rows: list[list], notes: Sequence[str] = ()) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def xlsx_bytes(sheets: Sequence[tuple[str, list[list]]], bold_header: Sequence[bool] = ()) -> bytes:
+def xlsx_bytes(sheets: Sequence[tuple[str, list[list]]], header_rows: Sequence[int | None] = ()) -> bytes:
     """An XLSX with one sheet per (title, rows); every text cell is a string cell, never a formula.
 
-    `bold_header[i]` makes sheet i's first row bold and frozen (a table); other sheets are plain lines.
+    `header_rows[i]` (1-based) is the row of sheet i that heads a table: bold, and the view frozen below it;
+    sheets without one are plain lines.
     """
     book = Workbook()
     book.remove(book.active)
@@ -86,10 +87,11 @@ def xlsx_bytes(sheets: Sequence[tuple[str, list[list]]], bold_header: Sequence[b
             for cell in cells:
                 if isinstance(cell.value, str):
                     cell.data_type = TYPE_STRING  # openpyxl would store a '=…' string as a formula
-        if number < len(bold_header) and bold_header[number] and sheet.max_row:
-            for cell in sheet[1]:
+        header = header_rows[number] if number < len(header_rows) else None
+        if header and sheet.max_row >= header:
+            for cell in sheet[header]:
                 cell.font = Font(bold=True)
-            sheet.freeze_panes = "A2"
+            sheet.freeze_panes = f"A{header + 1}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
