@@ -104,6 +104,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 IGNORED = (
     "nomor", "nomor urut", "tanggal lahir", "tempat lahir", "tempat tanggal lahir", "umur", "usia", "jumlah",
     "keterangan", "catatan", "pangkat golongan", "golongan", "nomor hp", "nomor telepon", "alamat",
+    "pelapor", "nama pelapor", "identitas pelapor", "alamat pelapor", "saksi", "nama saksi", "petugas",
+    "nama petugas", "pengawas", "nama pengawas", "paraf", "tanda tangan",
 )
 DATE_COLUMNS = ("incident_date", "report_date", "decision_date", "sanction_date")
 PERSON_COLUMNS = ("subject_name", "subject_nip", "position", "employee_type")  # split together, one value each
@@ -116,7 +118,7 @@ _ABBREVIATIONS = {"tgl": "tanggal", "tanggal": "tanggal", "kab": "kabupaten", "p
 # the content is not clear
 AMBIGUOUS = {"tingkat", "tingkat pelanggaran", "kategori", "kategori pelanggaran", "keterangan", "jenis",
              "klasifikasi", "catatan", "hasil", "info", "informasi", "lain lain", "lokasi", "tempat kejadian",
-             "lokasi kejadian", "tempat", "uraian singkat", "tindak lanjut", "rekomendasi", "kolom"}
+             "lokasi kejadian", "tempat", "tindak lanjut", "rekomendasi", "kolom"}
 # Netra's own columns in a correction file (`etl rejected`, Muat data): never data, never kept
 NETRA_COLUMNS = {"baris", "alasan", "peringatan"}
 SHEET_COLUMN = "lembar"  # a correction file's sheet-name column: a hint like the sheet's name itself
@@ -131,6 +133,16 @@ def header_key(label) -> str:
     return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
 
 
+# a header holding 'tanggal' and one of these words is that date, in either order ('Rekomendasi Tanggal' under a
+# merged 'Rekomendasi', 'Tanggal SK Hukuman', 'Tgl Surat Rekomendasi KASN')
+DATE_WORDS = (("incident_date", {"kejadian", "peristiwa", "pelanggaran", "incident"}),
+              ("sanction_date", {"sanksi", "hukuman", "sk", "penjatuhan", "tindak"}),
+              ("decision_date", {"rekomendasi", "putusan", "keputusan", "pleno", "kajian", "verifikasi", "penerusan",
+                                 "diteruskan", "pelimpahan", "decision"}),
+              ("report_date", {"laporan", "lapor", "temuan", "diterima", "terima", "pengaduan", "aduan", "registrasi",
+                               "register", "masuk", "report"}))
+
+
 @lru_cache(maxsize=4096)
 def canonical_column(label) -> str | None:
     """The `cases` column a header names, or None when it names none we use."""
@@ -142,7 +154,24 @@ def canonical_column(label) -> str | None:
     padded = f" {key} "
     matches = [(alias.count(" "), -padded.find(f" {alias} "), alias) for alias in _ALIAS_TO_COLUMN
                if f" {alias} " in padded]
-    return _ALIAS_TO_COLUMN[max(matches)[2]] if matches else None  # most words, then the earliest
+    if not matches:
+        return _date_by_words(key)
+    found = _ALIAS_TO_COLUMN[max(matches)[2]]  # most words, then the earliest
+    if found is None:  # an IGNORED header ('Tanggal Lahir') wins over the date it contains
+        return None
+    if found in ("incident_date", "decision_date", "sanction_date"):
+        return found
+    return _date_by_words(key) or found
+
+
+def _date_by_words(key: str) -> str | None:
+    """The date a header with 'tanggal' and a marking word names, whatever their order."""
+    words = set(key.split())
+    if "tanggal" in words:
+        for column, marks in DATE_WORDS:
+            if words & marks:
+                return column
+    return None
 
 
 def map_headers(labels: list[str]) -> dict[str, str]:

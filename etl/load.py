@@ -12,6 +12,7 @@ cases, their batches and `meta.synthetic`, so the warehouse never claims to be s
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sys
 import time
@@ -174,7 +175,7 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
           book: phrasebook.Phrasebook) -> LoadResult:
     """load_file's steps, reporting each to the progress bar."""
     sha256 = sha256_of(path)
-    earlier = _earlier_load(sha256) if sha256 else None
+    earlier = _earlier_load(sha256, book.fingerprint()) if sha256 else None
     if earlier:
         return LoadResult(path.name, sha256=sha256, already_loaded=earlier, dry_run=dry_run)
     bar.step("membaca berkas")
@@ -183,7 +184,9 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
         return LoadResult(path.name, sha256=reading.sha256, error=reading.error, dry_run=dry_run)
     checked = reading.validated
     result = _result(reading, defaults, dry_run)
-    load_id = None if dry_run else f"{time.strftime('%Y%m%dT%H%M%S')}-{reading.sha256[:8]}"
+    tag = reading.sha256 if not book.fingerprint() else hashlib.sha256(
+        (reading.sha256 + book.fingerprint()).encode()).hexdigest()  # the file, as this phrasebook reads it
+    load_id = None if dry_run else f"{time.strftime('%Y%m%dT%H%M%S')}-{tag[:8]}"
     result.load_id = load_id
     bar.step("menulis generasi baru" if not dry_run else "menghitung pratinjau")
     if dry_run:
@@ -213,8 +216,8 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
         _insert(con, "insert_rejected", problems_frame(reading, checked.rejected, load_id), "incoming_problems")
         _insert(con, "insert_warnings", problems_frame(reading, checked.warnings, load_id), "incoming_problems")
         _copy_phrasebook(con, book)
-        options = json.dumps({"election": defaults.election, "source_agency": defaults.source_agency},
-                             ensure_ascii=False)
+        options = json.dumps({"election": defaults.election, "source_agency": defaults.source_agency,
+                              "phrasebook": book.fingerprint()}, ensure_ascii=False)
         con.execute(statement("insert_batch"), [
             load_id, path.name, reading.sha256, dt.datetime.now(), result.election, result.rows_read,
             result.rows_loaded, result.rows_rejected, result.rows_duplicate, result.rows_warned, by, options,
@@ -287,12 +290,12 @@ def _copy_phrasebook(con: duckdb.DuckDBPyConnection, book: phrasebook.Phrasebook
         _insert(con, "replace_phrasebook", pd.DataFrame(rows), "incoming_phrasebook")
 
 
-def _earlier_load(sha256: str) -> str | None:
-    """load_id of an earlier load of a file with this sha256 in the published generation, if any."""
+def _earlier_load(sha256: str, fingerprint: str) -> str | None:
+    """load_id of an earlier load of this very file under this phrasebook in the published generation, if any."""
     if db.current_path() is None:
         return None
     with db.connect_read_only() as con:
-        rows = con.execute(statement("earlier_load"), [sha256]).fetchall()
+        rows = con.execute(statement("earlier_load"), [sha256, fingerprint]).fetchall()
     return rows[0][0] if rows else None
 
 

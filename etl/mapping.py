@@ -30,6 +30,7 @@ SAMPLES = 3  # sample values shown per column in the report
 SECOND = {"status": "status_2"}  # fields a second column may supply, and where it goes
 CONTEXT = {"status": "_status_header", "status_2": "_status_2_header", "sanction": "_sanction_header"}
 FIELDS = (*ALIASES, *SECOND.values())  # canonical frame columns a register can supply
+FREE_TEXT = {"case_id", "subject_name", "description", "agency_name", "sanction"}  # any text fits them
 _BLANK_LABEL = re.compile(r"kolom [a-z]{1,3}( \d+)?")
 DATE_WORDS = (("incident_date", ("kejadian", "peristiwa", "pelanggaran")),
               ("decision_date", ("rekomendasi", "putusan", "keputusan", "kajian", "pleno", "verifikasi")),
@@ -76,12 +77,18 @@ def _date_field(label: str) -> str:
     return "report_date"
 
 
+PRIORITY = {"phrasebook": 0, "header": 1, "content": 2}  # who wins a field two columns claim
+
+
 def choose(sheet, book: Phrasebook = EMPTY) -> list[ColumnChoice]:
-    """One ColumnChoice per column of a sheet (etl.readers.Sheet), in the sheet's order."""
-    choices, taken = [], set()
-    for label in sheet.labels:
-        values = sheet.frame[label]
-        choice = _one(sheet.name, label, values, book)
+    """One ColumnChoice per column of a sheet (etl.readers.Sheet), in the sheet's order.
+
+    A field two columns claim goes to the one the steward taught, else the one whose header names it, else the
+    leftmost; the other becomes the follow-up status (for status) or stays raw.
+    """
+    choices = [_one(sheet.name, label, sheet.frame[label], book) for label in sheet.labels]
+    taken = set()
+    for choice in sorted((c for c in choices if c.field), key=lambda c: PRIORITY.get(c.how, 3)):
         wanted = choice.field
         if wanted in taken and wanted in SECOND and SECOND[wanted] not in taken:
             choice.field, choice.note = SECOND[wanted], "status lanjutan: tahap terjauh dari dua kolom status dipakai"
@@ -90,7 +97,6 @@ def choose(sheet, book: Phrasebook = EMPTY) -> list[ColumnChoice]:
             choice.field = None
         if choice.field:
             taken.add(choice.field)
-        choices.append(choice)
     return choices
 
 
@@ -124,7 +130,8 @@ def _checked(sheet_name, label: str, field: str, values: pd.Series, samples: lis
     """A header's field, unless its values plainly are another vocabulary."""
     if field in ("severity", "sanction"):
         return ColumnChoice(sheet_name, label, field, "header", samples)
-    own = field if field in profile.RECOGNISERS else ("date" if field.endswith("_date") else None)
+    own = None if field in FREE_TEXT else field if field in profile.RECOGNISERS else (
+        "date" if field.endswith("_date") else None)
     # free text (names, descriptions, numbers) is only ever overruled by severity words
     looked_at = (*profile.STRONG, own) if own else ("severity",)
     found = profile.shares(values, fields=tuple(dict.fromkeys(looked_at)))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import fcntl
+import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -93,6 +94,14 @@ class Phrasebook:
     def knows(self, field: str) -> bool:
         """True when anything was taught for `field` (lets the loader skip lookups that can't hit)."""
         return any(key[0] == field for key in self._phrases)
+
+    def fingerprint(self) -> str:
+        """A short hash of the entries in force ('' when none): a load records it, so loading the same file
+        again after something was taught reads it anew."""
+        if not self.active:
+            return ""
+        text = "\n".join(sorted("\t".join((*key, entry.value)) for key, entry in self.active.items()))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def rows(self) -> list[dict]:
         """The history as rows for the warehouse's `phrasebook` table, each with whether it is in force."""

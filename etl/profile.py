@@ -85,7 +85,7 @@ RECOGNISERS: dict[str, Callable[[str], bool]] = {
     "election": lambda t: _ok(election_code, t) and election_code(t) is not None,
     "subject_nip": _nip,
     "employee_type": lambda t: _words(t) <= 4 and _rule("employee_type", t),
-    "agency_level": lambda t: _words(t) <= 2 and _rule("agency_level", t),
+    "agency_level": lambda t: _words(t) <= 2 and _rule("agency_level", t) and not _ok(load_matcher().region, t),
     "violation_form": lambda t: _words(t) <= 4 and len(taxonomy.forms_in(fold(t))) == 1,
     "date": _date,
     "status": lambda t: _words(t) <= 10 and _ok(taxonomy.status, t),

@@ -147,12 +147,30 @@ def find_header(rows: list[list[str]], book: Phrasebook = EMPTY) -> tuple[int, i
         candidates = [(1, _labels(rows[start]), singles[start])]
         if start + 1 < len(scan):
             joined = _joined_labels(rows[start], rows[start + 1])
-            if _score(joined) > max(singles[start], singles[start + 1]):  # a title line over a header adds nothing
-                candidates.append((2, joined, _score(joined)))
+            # a title line over a header adds nothing; a header row over sub-headers ('Rekomendasi' over
+            # 'Tanggal' | 'Isi') is read as one, even when the lower row alone names as many columns
+            over_subheaders = singles[start] >= 2 and _score(joined) >= singles[start + 1] \
+                and _parent_over_children(rows[start], rows[start + 1])
+            if _score(joined) > max(singles[start], singles[start + 1]) or over_subheaders:
+                candidates.append((2, joined, _score(joined) + (0.5 if over_subheaders else 0)))
         for depth, labels, score in candidates:
             if score > best_score:
                 best, best_score = (start, depth, labels), score
     return best
+
+
+def _parent_over_children(top: list[str], bottom: list[str]) -> bool:
+    """True when a cell of `top` spans two columns (repeated, or followed by a blank) over two different cells
+    below it: the shape of a merged parent header over its sub-headers."""
+    top = [str(cell).strip() for cell in top]
+    bottom = [str(cell).strip() for cell in bottom]
+    for position in range(min(len(top), len(bottom)) - 1):
+        parent, right = top[position], top[position + 1]
+        left_child, right_child = bottom[position], bottom[position + 1]
+        if parent and right in (parent, "") and left_child and right_child and left_child != right_child \
+                and parent not in (left_child, right_child):
+            return True
+    return False
 
 
 def _labels(row: list[str]) -> list[str]:

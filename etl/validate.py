@@ -305,11 +305,12 @@ def _places(frame, out, problems, reading: Reading) -> None:
     from_place = region.map(matcher.kinds).fillna(province_code.where(province_code.isna(), "provinsi"))
     out["agency_level"] = level.fillna(places.map(lambda p: p.level)).fillna(from_place).astype(object)
     placeless = province_code.isna() & (out["agency_level"] != "pusat")
-    agency_problem = places.map(lambda p: p.problem)
-    reason = region_errors.where(~blank(frame["region"]), None)
-    reason = reason.fillna(_then(agency_problem, "— isi kolom Kabupaten/Kota."))
-    reason = reason.fillna(PLACELESS).where(placeless, None)
-    problems.reject("region", reason)
+    written = ~blank(frame["region"])
+    agency_problem = _then(places.map(lambda p: p.problem), "— isi kolom Kabupaten/Kota.")
+    problems.reject("region", region_errors.where(placeless & written, None))
+    problems.reject("agency_name", agency_problem.where(placeless & ~written, None))
+    problems.reject("region", pd.Series(np.where(placeless & ~written & agency_problem.isna(), PLACELESS, None),
+                                        index=frame.index))
     unplaced = region.isna() & ~blank(frame["region"]) & ~placeless  # placed by province only: say so
     problems.warn("region", _then(region_errors.where(unplaced & ~from_agency, None),
                                   "Kasus dimuat di tingkat provinsi."))

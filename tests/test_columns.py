@@ -60,7 +60,20 @@ HEADERS = [
     ("Instansi Pelapor", "source_agency"),
     ("Pemilihan", "election"),
     ("Jenis Pemilihan", "election"),
+    # dates named in either order, and the headers issue 10 met
+    ("Rekomendasi Tanggal", "decision_date"),
+    ("Tgl Surat Rekomendasi KASN", "decision_date"),
+    ("Tanggal SK Hukuman", "sanction_date"),
+    ("Tanggal Tindak Lanjut PPK", "sanction_date"),
+    ("Hari/Tgl Laporan", "report_date"),
+    ("Tgl. Rekom", "decision_date"),
+    ("Hasil Pleno", "status"),
+    ("Tindak Lanjut PPK", "status"),
+    ("Jenis Hukuman Disiplin", "sanction"),
+    ("Asal Instansi", "agency_name"),
     # headers that must stay unused even though they contain a known word
+    ("Nama Pelapor", None),  # the one who reported, not the one reported
+    ("Identitas Pelapor", None),
     ("No", None),
     ("No.", None),
     ("Tanggal Lahir", None),

@@ -226,7 +226,7 @@ def test_validation_rules(row, defaults, expected):
      "Kabupaten/Kota dan Provinsi kosong dan nama instansi tidak menyebut wilayah; isi salah satunya (boleh kosong "
      "hanya untuk instansi pusat, mis. Instansi 'Kementerian Agama')."),
     ({**WHO, "incident_date": "10/10/2024", "election": "pilkada2024", "agency_name": "Dinas Pendidikan Tegal"},
-     "region", "'Tegal' dalam nama instansi bisa Kabupaten Tegal (33.28) atau Kota Tegal (33.76) — isi kolom "
+     "agency_name", "'Tegal' dalam nama instansi bisa Kabupaten Tegal (33.28) atau Kota Tegal (33.76) — isi kolom "
                "Kabupaten/Kota."),
     ({**WHO, "incident_date": "10/10/2024", "election": "pilkada2024", "region": "Kab. Zzzz"}, "region",
      "'Kab. Zzzz' tidak dikenali sebagai kabupaten/kota; tulis nama resmi seperti Kabupaten Batang atau kodenya "

@@ -50,6 +50,7 @@ def window_text(election: Election) -> str:
 
 _ELECTION_WORDS = {"pilkada": "pilkada", "pilgub": "pilkada", "pilbup": "pilkada", "pilwalkot": "pilkada",
                    "pemilihan kepala daerah": "pilkada", "pemilihan gubernur": "pilkada",
+                   "pemilihan serentak": "pilkada",  # UU 10/2016: 'Pemilihan' is the regional election
                    "pemilihan bupati": "pilkada", "pemilihan walikota": "pilkada", "pemilihan wali kota": "pilkada",
                    "regional": "pilkada", "pemilu": "pemilu",
                    "pilpres": "pemilu", "pileg": "pemilu", "pemilihan umum": "pemilu", "general": "pemilu"}
