@@ -267,6 +267,7 @@ LABELS = {
     "sanction_date": "Tanggal Sanksi", "region": "Kabupaten/Kota", "province": "Provinsi",
     "subject_name": "Nama Terlapor", "subject_nip": "NIP", "agency_name": "Instansi",
     "agency_level": "Tingkat Instansi", "status": "Status", "status_2": "Status (lanjutan)",
+    "agency_2": "Instansi (kedua)",
 }
 
 

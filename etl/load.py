@@ -175,7 +175,8 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
           book: phrasebook.Phrasebook) -> LoadResult:
     """load_file's steps, reporting each to the progress bar."""
     sha256 = sha256_of(path)
-    earlier = _earlier_load(sha256, book.fingerprint()) if sha256 else None
+    how = reading_fingerprint(defaults, book)
+    earlier = _earlier_load(sha256, how) if sha256 else None
     if earlier:
         return LoadResult(path.name, sha256=sha256, already_loaded=earlier, dry_run=dry_run)
     bar.step("membaca berkas")
@@ -184,8 +185,7 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
         return LoadResult(path.name, sha256=reading.sha256, error=reading.error, dry_run=dry_run)
     checked = reading.validated
     result = _result(reading, defaults, dry_run)
-    tag = reading.sha256 if not book.fingerprint() else hashlib.sha256(
-        (reading.sha256 + book.fingerprint()).encode()).hexdigest()  # the file, as this phrasebook reads it
+    tag = reading.sha256 if not how else hashlib.sha256((reading.sha256 + how).encode()).hexdigest()
     load_id = None if dry_run else f"{time.strftime('%Y%m%dT%H%M%S')}-{tag[:8]}"
     result.load_id = load_id
     bar.step("menulis generasi baru" if not dry_run else "menghitung pratinjau")
@@ -217,7 +217,7 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
         _insert(con, "insert_warnings", problems_frame(reading, checked.warnings, load_id), "incoming_problems")
         _copy_phrasebook(con, book)
         options = json.dumps({"election": defaults.election, "source_agency": defaults.source_agency,
-                              "phrasebook": book.fingerprint()}, ensure_ascii=False)
+                              "phrasebook": book.fingerprint(), "reading": how}, ensure_ascii=False)
         con.execute(statement("insert_batch"), [
             load_id, path.name, reading.sha256, dt.datetime.now(), result.election, result.rows_read,
             result.rows_loaded, result.rows_rejected, result.rows_duplicate, result.rows_warned, by, options,
@@ -290,8 +290,17 @@ def _copy_phrasebook(con: duckdb.DuckDBPyConnection, book: phrasebook.Phrasebook
         _insert(con, "replace_phrasebook", pd.DataFrame(rows), "incoming_phrasebook")
 
 
+def reading_fingerprint(defaults: Defaults, book: phrasebook.Phrasebook) -> str:
+    """How a file is read besides its bytes: the phrasebook in force and the load options ('' for none of
+    them, as loads before this was recorded). The same file read the same way is loaded once."""
+    if not (book.fingerprint() or defaults.election or defaults.source_agency):
+        return ""
+    text = "|".join((book.fingerprint(), defaults.election or "", defaults.source_agency or ""))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def _earlier_load(sha256: str, fingerprint: str) -> str | None:
-    """load_id of an earlier load of this very file under this phrasebook in the published generation, if any."""
+    """load_id of an earlier load of this very file, read the same way, in the published generation, if any."""
     if db.current_path() is None:
         return None
     with db.connect_read_only() as con:

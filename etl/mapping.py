@@ -27,9 +27,11 @@ from etl.columns import ALIASES, AMBIGUOUS, IGNORED, NETRA_COLUMNS, SHEET_COLUMN
 from etl.phrasebook import EMPTY, IGNORE, Phrasebook
 
 SAMPLES = 3  # sample values shown per column in the report
-SECOND = {"status": "status_2"}  # fields a second column may supply, and where it goes
+SECOND = {"status": "status_2", "agency_name": "agency_2"}  # fields a second column may supply, and where it goes
 CONTEXT = {"status": "_status_header", "status_2": "_status_2_header", "sanction": "_sanction_header"}
 FIELDS = (*ALIASES, *SECOND.values())  # canonical frame columns a register can supply
+SECOND_NOTES = {"status": "status lanjutan: tahap terjauh dari dua kolom status dipakai",
+                "agency_name": "instansi kedua: dipakai bila instansi pertama tidak menyebut wilayah"}
 FREE_TEXT = {"case_id", "subject_name", "description", "agency_name", "sanction"}  # any text fits them
 _BLANK_LABEL = re.compile(r"kolom [a-z]{1,3}( \d+)?")
 DATE_WORDS = (("incident_date", ("kejadian", "peristiwa", "pelanggaran")),
@@ -91,7 +93,7 @@ def choose(sheet, book: Phrasebook = EMPTY) -> list[ColumnChoice]:
     for choice in sorted((c for c in choices if c.field), key=lambda c: PRIORITY.get(c.how, 3)):
         wanted = choice.field
         if wanted in taken and wanted in SECOND and SECOND[wanted] not in taken:
-            choice.field, choice.note = SECOND[wanted], "status lanjutan: tahap terjauh dari dua kolom status dipakai"
+            choice.field, choice.note = SECOND[wanted], SECOND_NOTES[wanted]
         elif wanted in taken:
             choice.note = f"kolom lain sudah memberi {wanted}; nilainya disimpan apa adanya"
             choice.field = None

@@ -281,10 +281,17 @@ def _places(frame, out, problems, reading: Reading) -> None:
     matcher, book = load_matcher(), reading.book
     read_province = _taught(book, "province", lambda text: None if is_blank(text) else matcher.province(text))
     province, province_errors = per_distinct(read_province, frame["province"])
-    read_region = _taught(book, "region", lambda text, code: None if is_blank(text) else matcher.region(text, code))
-    region, region_errors = per_distinct(read_region, frame["region"], province)
-    places, _ = per_distinct(lambda name, code: agency_place(name, code) if name else AgencyPlace(),
-                             tidy_text(frame["agency_name"]), province)
+    # the register's own title (or file name) names whose register it is: 'BAWASLU KABUPATEN SUKABUMI'
+    titled = {n: _titled_place(t, reading.file_name) for n, t in enumerate(reading.titles)}
+    title_region = frame["_sheet"].map({n: p.region_code for n, p in titled.items()})
+    title_province = frame["_sheet"].map({n: p.province_code for n, p in titled.items()})
+    read_region = _taught(book, "region", lambda text, code, hint: None if is_blank(text) else _region_text(
+        text, code, hint))
+    region, region_errors = per_distinct(read_region, frame["region"], province, title_province)
+    agency_names = tidy_text(frame["agency_name"])
+    second = tidy_text(frame["agency_2"])  # a second agency column ('Unit Kerja' beside 'Instansi')
+    places, _ = per_distinct(lambda name, other, code: _agency_place(name, other, code), agency_names, second,
+                             province)
     agency_region = places.map(lambda p: p.region_code)
     agency_province = places.map(lambda p: p.province_code)
     # the agency places the row when its region column is blank or unreadable, never against the province column
@@ -296,6 +303,14 @@ def _places(frame, out, problems, reading: Reading) -> None:
     region = region.mask(from_agency, agency_region)
     province_code = province.fillna(region.map(matcher.parent))
     province_code = province_code.fillna(agency_province.where(fits_province, None))
+    from_title = province_code.isna() & region.isna() & (title_region.notna() | title_province.notna()) \
+        & (places.map(lambda p: p.level) != "pusat")
+    if from_title.any():  # rows no column places: in the place whose register this is
+        region = region.mask(from_title, title_region)
+        province_code = province_code.mask(from_title, title_province)
+        for code, count in pd.concat([region, province_code], axis=1)[from_title].value_counts().items():
+            named = matcher.region_name(code[0]) if isinstance(code[0], str) else matcher.province_name(code[1])
+            problems.note("region", "", f"wilayah dari judul register: {named}", int(count))
     out["region_code"] = region.astype(object)
     out["province_code"] = province_code.astype(object)
     read_level = _taught(book, "agency_level", taxonomy.agency_level)
@@ -316,6 +331,46 @@ def _places(frame, out, problems, reading: Reading) -> None:
                                   "Kasus dimuat di tingkat provinsi."))
     problems.warn("province", province_errors.where(~placeless, None))
     _former_names(frame, places, region, problems)
+
+
+def _region_text(text, province_code, hint=None):
+    """A region column's cell: a name or code, else a place named inside longer text ('Kec. Ciawi, Kab. Bogor',
+    'Dinas Kesehatan Kota Bogor') read like an agency name; the matcher's own reason when neither places it.
+
+    Without a province column, the province the register's title names (`hint`) settles a name two provinces
+    share; a name that is not in that province is still read on its own.
+    """
+    matcher = load_matcher()
+    if not province_code and hint:
+        try:
+            return matcher.region(text, hint)
+        except NormalizeError:
+            pass
+    try:
+        return matcher.region(text, province_code)
+    except NormalizeError:
+        found = agency_place(text, province_code)
+        if found.region_code:
+            return found.region_code
+        raise
+
+
+def _titled_place(title: str, file_name: str) -> AgencyPlace:
+    """The place the first title line (else the file name) names, read like an agency name."""
+    for line in [*str(title or "").splitlines(), Path(file_name).stem.replace("_", " ") if file_name else ""]:
+        found = agency_place(line) if line.strip() else AgencyPlace()
+        if found.region_code or found.province_code:
+            return found
+    return AgencyPlace()
+
+
+def _agency_place(name, other, province_code) -> AgencyPlace:
+    """The place of the first agency column, else of the second ('SDN 1 Sukamaju' | 'Pemkab Garut')."""
+    first = agency_place(name, province_code) if name else AgencyPlace()
+    if (first.region_code or first.province_code or first.level == "pusat") or not other:
+        return first
+    second = agency_place(other, province_code)
+    return second if (second.region_code or second.province_code or second.level) else first
 
 
 def _same_name(written: pd.Series, codes: pd.Series) -> pd.Series:
@@ -382,6 +437,7 @@ def _taxonomy(frame, out, problems, reading: Reading) -> None:
         by_file or "lainnya").astype(object)
     for column in ("agency_name", "sanction", "description", "subject_name"):
         out[column] = tidy_text(frame[column])
+    out["agency_name"] = out["agency_name"].fillna(tidy_text(frame["agency_2"]))
 
 
 def _one_agency(text) -> str | None:
@@ -451,11 +507,13 @@ def _status(frame, out, problems, book: Phrasebook) -> None:
 def _severity(frame, out, *_) -> None:
     """Class and severity: as written (or as the sanction implies), else from the SKB 2022 matrix (inferred).
 
-    Only cases under PP 94/2021 and SKB 2022 are inferred; Pilkada 2020 (PP 53/2010, SKB 2020) never is."""
+    Only civil servants' cases under PP 94/2021 and SKB 2022 are inferred: never Pilkada 2020 (PP 53/2010,
+    SKB 2020), never non-ASN (village heads and honorer fall under other laws)."""
     candidates_set = out["election"].map({code: e.candidates_set for code, e in elections().items()})
     day = out["incident_date"].fillna(out["report_date"])
-    known = (candidates_set.notna() & day.notna() & (out["regime"] == SKB_2022)).to_numpy()
-    undated = (out["regime"] == SKB_2022).to_numpy() & ~known
+    under_skb = ((out["regime"] == SKB_2022) & (out["employee_type"] != "non_asn")).to_numpy()  # not village heads
+    known = (candidates_set.notna() & day.notna()).to_numpy() & under_skb
+    undated = under_skb & ~known
     (inferred_class, guessed), _ = per_distinct(
         taxonomy.infer_severity, out.loc[known, "violation_type"], out.loc[known, "violation_form"], day[known],
         pd.to_datetime(candidates_set[known]), parts=2)

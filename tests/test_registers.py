@@ -228,7 +228,7 @@ def test_the_json_report_has_its_documented_shape(warehouse_dir, registers):
     assert loaded["unknown_phrases"] == [{"field": "status", "column": "Status Penanganan", "phrase": "Selesai",
                                           "count": 1, "rows": [12]}]
     assert query("select loaded_by, rows_warned, options from load_batches") == [
-        ("siti", 1, '{"election": null, "source_agency": null, "phrasebook": ""}')]
+        ("siti", 1, '{"election": null, "source_agency": null, "phrasebook": "", "reading": ""}')]
     assert audit.entries().iloc[0][["event", "user", "outcome"]].tolist() == ["load", "siti", "unusable"]
 
 
@@ -253,3 +253,50 @@ def test_the_demo_replacement_is_said_in_the_prose_too(warehouse_dir, registers,
     out = capsys.readouterr().out
     assert out.startswith("Akan: Gudang data demo (sintetis) diganti: ")
     assert query("select value from meta where key = 'synthetic'") == [("true",)]  # a preview changes nothing
+
+
+# --- what the register says about itself, around the rows -------------------------------------------------------
+
+KAB_REGISTER = ("REKAP PENANGANAN PELANGGARAN NETRALITAS ASN\nBAWASLU KABUPATEN SUKABUMI\n"
+                "No,Nomor Temuan/Laporan,Tanggal Diterima,Nama Terlapor,Jabatan/Instansi,Kecamatan,Dugaan "
+                "Pelanggaran,Hasil Kajian,Tindak Lanjut\n"
+                '1,01/TM/2024,"Senin, 30 September 2024",Yusuf,Kepala Desa Sukamaju,Cibadak,Kades mendukung calon '
+                "bupati,Pelanggaran,Diteruskan ke Bupati\n"
+                "2,02/LP/2024,02/10/2024,Wahyu,Guru SDN 3 Cibadak,Cibadak,Membagikan video kampanye di WhatsApp,"
+                "Pelanggaran,Direkomendasikan ke BKN\n")
+
+
+def test_a_kabupaten_register_places_its_rows_in_its_own_kabupaten(warehouse_dir, tmp_path, load_register):
+    register = tmp_path / "rekap.csv"
+    register.write_text(KAB_REGISTER, encoding="utf-8")
+    [result] = load_register(register, election="pilkada2024")
+    assert (result.rows_loaded, result.rows_rejected) == (2, 0)
+    assert query("""select region_code, source_agency, employee_type, status, forwarded_to, severity_inferred
+                    from cases order by source_row""") == [
+        ("32.02", "bawaslu", "non_asn", "terbukti", "lainnya", False),  # a village head: no SKB inference
+        ("32.02", "bawaslu", None, "terbukti", "bkn", True)]
+    assert result.notes == [{"column": "region", "value": "", "count": 2,
+                             "note": "wilayah dari judul register: Kabupaten Sukabumi"}]
+
+
+def test_the_same_file_loaded_with_other_options_is_read_again(warehouse_dir, tmp_path, load_register):
+    register = tmp_path / "rekap.csv"
+    register.write_text(KAB_REGISTER.replace("Senin, 30 September 2024", "30/09/2024"), encoding="utf-8")
+    [first] = load_register(register)  # 2024 dates fit two elections: nothing can be counted
+    assert (first.rows_loaded, first.rows_rejected) == (0, 2)
+    [again] = load_register(register, election="pilkada2024")
+    assert (again.already_loaded, again.rows_loaded) == (None, 2)
+    [third] = load_register(register, election="pilkada2024")
+    assert third.already_loaded == again.load_id
+
+
+def test_a_second_agency_column_places_a_school(warehouse_dir, tmp_path, load_register):
+    register = tmp_path / "bkn.csv"
+    register.write_text("NIP;Nama;Unit Kerja;Instansi;Tgl Aduan;Status;Pemilihan\n"
+                        "198001012005011001;Ahmad;SDN 1 Sukamaju;Pemkab Garut;14 Okt 2024;Menunggu Verifikasi BKN;"
+                        "Pilkada 2024\n", encoding="utf-8")
+    [result] = load_register(register)
+    assert query("select region_code, agency_level, agency_name, status from cases") == [
+        ("32.05", "kabupaten", "SDN 1 Sukamaju", "diproses")]
+    assert [(c["header"], c["field"]) for c in result.columns][2:4] == [("Unit Kerja", "agency_name"),
+                                                                      ("Instansi", "agency_2")]
