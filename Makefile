@@ -32,7 +32,7 @@ demo: $(STAMP)  ## rebuild the synthetic demo warehouse
 	$(PY) -m etl demo
 
 run: setup  ## set up, then serve the dashboard
-	$(PY) -m ui.serve  # = streamlit run dashboard.py, minus the legacy pages/ scan (see ui/serve.py)
+	$(PY) -m ui.app.serve  # = streamlit run dashboard.py, minus the legacy pages/ scan (see ui/app/serve.py)
 
 test: $(STAMP) browser geo  ## lint, then the whole suite: unit, ETL, AppTest, headless-Chromium end-to-end
 	$(PY) -m ruff check .

@@ -1,41 +1,40 @@
 """Netra — the frame: page config, language, role, shared sidebar filters, banners and the page registry.
 
-Every page is a short script under pages/ that reads `ui.context.current()`.
+Every page is a short script under pages/ that reads `ui.app.context.current()`.
 """
 
 import pandas as pd
 import streamlit as st
 
-from ui import data
-from ui.auth import resolve_role
-from ui.context import Context, set_context
-from ui.filters import active_count, restore_from_url, sidebar_filters, write_to_url
-from ui.i18n import DEFAULT_LANG, LANGS, t
+import settings
+from ui.app import data
+from ui.app.auth import resolve_role
+from ui.app.context import Context, set_context
+from ui.app.filters import active_count, language_control, restore_from_url, sidebar_filters, write_to_url
+from ui.strings import t
+from ui.views.captions import filters_caption
 
-# (script, title key, icon, url path). Icons are emoji: :material: icons fetch a font online. A script's name must
-# differ from its url path: Streamlit still scans pages/ as legacy pages, and a legacy page with the same url
-# path would run without this frame.
+# (script, title key, icon, url path). Icons are Material Symbols: the font ships in Streamlit's wheel, so they draw
+# offline and on machines without an emoji font. A script's name must differ from its url path: Streamlit still
+# scans pages/ as legacy pages, and a legacy page with the same url path would run without this frame.
 PAGES = (
-    ("pages/overview.py", "nav_ringkasan", "📊", "ringkasan"),
-    ("pages/regional_map.py", "nav_peta", "🗺️", "peta"),
-    ("pages/breakdowns.py", "nav_rincian", "🧩", "rincian"),
-    ("pages/timeline.py", "nav_linimasa", "📈", "linimasa"),
-    ("pages/data_explorer.py", "nav_data", "📋", "data"),
-    ("pages/briefing_pack.py", "nav_briefing", "🗂️", "briefing"),
-    ("pages/about.py", "nav_tentang", "ℹ️", "tentang"),
-    ("pages/load_data.py", "ld_nav", "📥", "muat"),
+    ("pages/overview.py", "nav_ringkasan", ":material/dashboard:", "ringkasan"),
+    ("pages/regional_map.py", "nav_peta", ":material/map:", "peta"),
+    ("pages/breakdowns.py", "nav_rincian", ":material/stacked_bar_chart:", "rincian"),
+    ("pages/timeline.py", "nav_linimasa", ":material/timeline:", "linimasa"),
+    ("pages/data_explorer.py", "nav_data", ":material/table_chart:", "data"),
+    ("pages/briefing_pack.py", "nav_briefing", ":material/slideshow:", "briefing"),
+    ("pages/about.py", "nav_tentang", ":material/info:", "tentang"),
+    ("pages/load_data.py", "ld_nav", ":material/upload_file:", "muat"),
 )
+# A local image: a :material: page icon would make the browser fetch the favicon from Google Fonts (no network).
+FAVICON = settings.STATIC_DIR / "netra-icon.png"
 NO_DATA_PAGES = ("pages/about.py", "pages/load_data.py")  # what still works before any warehouse exists
 ADMIN_PAGES = ("pages/load_data.py",)  # registered for admins only, so other roles reach them neither by nav nor URL
 
-st.set_page_config(page_title="Netra", page_icon="🛡️", layout="wide")
+st.set_page_config(page_title="Netra", page_icon=FAVICON, layout="wide")
 restore_from_url()
-if "lang" not in st.session_state:
-    st.session_state["lang"] = st.query_params.get("lang") if st.query_params.get("lang") in LANGS else DEFAULT_LANG
-lang = st.sidebar.segmented_control(
-    t("language", DEFAULT_LANG), list(LANGS), required=True, key="lang", format_func=str.upper,
-    persist_state="session",
-)
+lang = language_control()
 
 try:
     info = data.read("warehouse_info").iloc[0]
@@ -43,7 +42,7 @@ except FileNotFoundError:
     info = None
 
 if info is None:
-    st.error(t("no_warehouse", lang))
+    st.error(t("no_warehouse", lang), icon=":material/database:")
     pages = [p for p in PAGES if p[0] in NO_DATA_PAGES]
     role, synthetic, as_of = resolve_role(False, lang), False, None  # an admin may load the first register here
 else:
@@ -58,11 +57,11 @@ if filters is not None:
 set_context(Context(filters=filters, lang=lang, role=role, synthetic=synthetic, data_as_of=as_of))
 
 if synthetic:
-    st.warning(t("synthetic_banner", lang), icon="🧪")
+    st.warning(t("synthetic_banner", lang), icon=":material/science:")
 if as_of is not None:
     st.sidebar.caption(t("data_as_of", lang, when=as_of.strftime("%d-%m-%Y %H:%M")))
 if filters is not None and not filters.is_empty():  # on a phone the sidebar is folded away: say what is chosen
-    st.caption(t("f_summary", lang, n=active_count(filters), caption=filters.caption(lang)))
+    st.caption(t("f_summary", lang, n=active_count(filters), caption=filters_caption(filters, lang)))
 
 pages = [p for p in pages if role == "admin" or p[0] not in ADMIN_PAGES]
 navigation = st.navigation(

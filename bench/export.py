@@ -17,10 +17,10 @@ import tempfile
 import time
 from dataclasses import replace
 
-from ui import maps
-from ui.briefing import PIECES, briefing, build_pack, plain_reader
 from ui.export import figure_image
+from ui.export.briefing import PIECES, briefing, build_pack, plain_reader
 from ui.export.pack import Slide
+from ui.figures import maps
 from warehouse.db import current_path
 from warehouse.filters import Filters
 

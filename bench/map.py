@@ -20,7 +20,7 @@ import urllib.request
 
 import settings
 from geo import boundaries
-from ui import maps
+from ui.figures import maps
 from warehouse import queries
 from warehouse.db import current_path
 from warehouse.filters import Filters
@@ -42,7 +42,7 @@ def ensure_data(scale: float) -> None:
 
 
 def page_queries(filters: Filters, metric: str) -> None:
-    """What Peta reads on a cold cache at the kabupaten/kota level (ui.data caches these in the app)."""
+    """What Peta reads on a cold cache at the kabupaten/kota level (ui.app.data caches these in the app)."""
     extent = queries.data_extent(filters).iloc[0]
     recent, previous = filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
     for period in (filters, recent, previous) if metric == "change" else (filters,):

@@ -17,7 +17,8 @@ import time
 from collections.abc import Callable
 
 from bench.map import start_server
-from ui import kpis, timeline_logic
+from ui.views import kpis
+from ui.views import timeline as timeline_logic
 from warehouse import queries
 from warehouse.db import connect_read_only, current_path
 from warehouse.filters import Filters
@@ -142,7 +143,7 @@ def main() -> None:
     with connect_read_only() as con:
         cases = con.execute("select count(*) from cases").fetchall()[0][0]
     print(f"warehouse {current_path()}: {cases:,} cases")
-    held = connect_read_only()  # as ui.data holds one: DuckDB keeps the instance and its buffer cache
+    held = connect_read_only()  # as ui.app.data holds one: DuckDB keeps the instance and its buffer cache
     bench_queries(args.runs)
     held.close()
     if not args.no_browser:

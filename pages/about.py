@@ -3,11 +3,11 @@ made, and how clean the loads were. Works before any warehouse exists."""
 
 import streamlit as st
 
-from ui import tables
-from ui.context import current
-from ui.data import generation, read
-from ui.i18n import t
-from ui.numbers import number
+from ui.app.context import current
+from ui.app.data import generation, read
+from ui.strings import t
+from ui.views import tables
+from ui.views.numbers import number
 
 ctx = current()
 lang = ctx.lang
@@ -16,7 +16,7 @@ st.title(t("ab_title", lang))
 st.header(t("ab_what_title", lang))
 st.markdown(t("ab_what", lang))
 if ctx.synthetic:
-    st.warning(t("ab_synthetic", lang), icon="🧪")
+    st.warning(t("ab_synthetic", lang), icon=":material/science:")
 
 st.header(t("ab_sources_title", lang))
 st.markdown(t("ab_sources", lang))
@@ -29,7 +29,7 @@ st.markdown(t("ab_method", lang))
 
 st.header(t("ab_quality_title", lang))
 if generation() is None:
-    st.info(t("ab_no_warehouse", lang))
+    st.info(t("ab_no_warehouse", lang), icon=":material/database:")
     st.stop()
 loads = read("load_quality")
 totals = {key: number(value, lang) for key, value in tables.quality_totals(loads).items()}

@@ -3,19 +3,20 @@ and who reported them — as counts or as shares, in the same colours as every o
 
 import streamlit as st
 
-from ui import charts
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
-from ui.filters import empty_state
-from ui.i18n import t
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.app.filters import empty_state
+from ui.figures import charts
+from ui.strings import t
+from ui.views.captions import filters_caption
 
 LAYOUT = (("violation_type",), ("severity", "type_severity"), ("position_class", "agency_level"),
           ("status", "source_agency"))  # rows of the page; two charts side by side stack on a phone
 
 ctx = current()
 f, lang = ctx.filters, ctx.lang
-caption = f.caption(lang)
+caption = filters_caption(f, lang)
 st.title(t("rb_title", lang))
 
 frame = read("breakdowns", f)

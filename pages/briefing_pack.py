@@ -4,24 +4,25 @@ import time
 
 import streamlit as st
 
-from ui import data
-from ui.briefing import PIECES, briefing
-from ui.context import current
+from ui.app import data
+from ui.app.context import current
 from ui.export import ExportUnavailable
+from ui.export.briefing import PIECES, briefing
 from ui.export.pack import MIME, PACKS
-from ui.export.renderer import NO_BROWSER, browser_path
-from ui.i18n import t
+from ui.export.renderer import browser_path
+from ui.strings import t
+from ui.views.captions import filters_caption
 
 ctx = current()
 lang = ctx.lang
 st.title(t("bp_title", lang))
 st.caption(t("bp_intro", lang))
 if int(data.read("kpis", ctx.filters).iloc[0]["reported"]) == 0:
-    st.info(t("empty_state", lang))
+    st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
     st.stop()
 can_render = browser_path() is not None
 if not can_render:
-    st.warning(NO_BROWSER)
+    st.warning(t("export_no_browser", lang), icon=":material/warning:")
 
 with st.form("bp_form", border=False):
     chosen = st.pills(t("bp_charts", lang), list(PIECES), selection_mode="multi", default=list(PIECES),
@@ -30,11 +31,12 @@ with st.form("bp_form", border=False):
     note = st.text_area(t("bp_note", lang), key="bp_note", height=80)
     fmt = st.segmented_control(t("bp_format", lang), list(PACKS), default="pptx", format_func=str.upper,
                                required=True, key="bp_format")
-    build = st.form_submit_button(t("bp_build", lang), type="primary", disabled=not can_render)
+    build = st.form_submit_button(t("bp_build", lang), type="primary", disabled=not can_render,
+                                  icon=":material/slideshow:")
 
 wanted = (ctx.filters, tuple(chosen), title, note, fmt)  # a pack is offered only for what it was built from
 if build and not chosen:
-    st.warning(t("bp_none_chosen", lang))
+    st.warning(t("bp_none_chosen", lang), icon=":material/warning:")
 elif build:
     with st.status(t("bp_building", lang), expanded=True) as status:
         bar = st.progress(0.0)
@@ -49,10 +51,11 @@ elif build:
             status.update(label=t("bp_done", lang, seconds=f"{time.perf_counter() - started:.1f}"), state="complete")
         except ExportUnavailable as error:
             status.update(label=t("bp_failed", lang), state="error")
-            st.error(str(error))
+            st.error(error.message(lang), icon=":material/error:")
 
 built_for, content = st.session_state.get("bp_result", (None, None))
 if built_for == wanted:
     st.download_button(t("bp_download", lang, fmt=fmt.upper()), content, file_name=f"netra-briefing.{fmt}",
-                       mime=MIME[fmt], type="primary", on_click="ignore", icon="⬇️", key="bp_download")
-st.caption(ctx.filters.caption(lang))
+                       mime=MIME[fmt], type="primary", on_click="ignore", icon=":material/download:",
+                       key="bp_download")
+st.caption(filters_caption(ctx.filters, lang))

@@ -3,18 +3,19 @@ exactly the rows on screen. Leadership sees no case table; analysts see no names
 
 import streamlit as st
 
-from ui import tables
-from ui.context import current
-from ui.data import read
-from ui.filters import empty_state
-from ui.i18n import t
-from ui.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.filters import empty_state
+from ui.strings import t
+from ui.views import tables
+from ui.views.captions import filters_caption
+from ui.views.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
 
 ctx = current()
 f, lang, role = ctx.filters, ctx.lang, ctx.role
 st.title(t("dx_title", lang))
 if role not in CAN_SEE_CASES:
-    st.info(t("dx_no_access", lang), icon="🔒")
+    st.info(t("dx_no_access", lang), icon=":material/lock:")
     st.stop()
 personal = role in CAN_SEE_PERSONAL
 
@@ -32,7 +33,7 @@ size = right.selectbox(t("dx_page_size", lang), tables.PAGE_SIZES, index=1, key=
 total = int(read("case_count", f, search, personal)["n"].iloc[0])
 if total == 0:
     if search:
-        st.info(t("dx_no_match", lang, search=search))
+        st.info(t("dx_no_match", lang, search=search), icon=":material/search_off:")
     else:
         empty_state(lang)
     st.stop()
@@ -46,16 +47,17 @@ shown = tables.display_frame(rows, role, lang)
 event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="dx_table",
                      placeholder="—")
 first, last = offset + 1, offset + len(rows)
-st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), f.caption(lang)]
+st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), filters_caption(f, lang)]
                     + ([] if personal else [t("dx_masked", lang)])))
 
-notes = tables.export_notes(f.caption(lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
+notes = tables.export_notes(filters_caption(f, lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
 csv_column, xlsx_column = st.columns(2)
 csv_column.download_button(t("dx_download_csv", lang), tables.csv_bytes(shown, notes), file_name="netra-kasus.csv",
-                           mime="text/csv", key="dx_csv", on_click="ignore")
+                           mime="text/csv", key="dx_csv", on_click="ignore", icon=":material/download:")
 xlsx_column.download_button(t("dx_download_xlsx", lang), tables.xlsx_bytes(shown, notes, lang),
                             file_name="netra-kasus.xlsx", key="dx_xlsx", on_click="ignore",
-                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            icon=":material/download:")
 
 st.subheader(t("dx_detail", lang))
 chosen = event["selection"]["rows"]
@@ -68,7 +70,7 @@ if role == "admin":
     st.subheader(t("dx_rejected", lang))
     rejected = read("recent_rejections", None, 5, 500)
     if rejected.empty:
-        st.success(t("dx_rejected_none", lang))
+        st.success(t("dx_rejected_none", lang), icon=":material/check_circle:")
     else:
         st.dataframe(tables.rejections_frame(rejected, lang), hide_index=True)
         st.caption(t("dx_rejected_hint", lang))

@@ -5,17 +5,19 @@ Readable in a minute by leadership, on a laptop or a phone (columns stack on nar
 
 import streamlit as st
 
-from ui import charts, charts_timeline, kpis, maps
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
-from ui.filters import empty_state
-from ui.i18n import t
-from warehouse.labels import label
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.app.filters import empty_state
+from ui.figures import charts, maps
+from ui.figures import timeline as timeline_charts
+from ui.strings import label, t
+from ui.views import kpis
+from ui.views.captions import filters_caption
 
 ctx = current()
 f, lang = ctx.filters, ctx.lang
-caption = f.caption(lang)
+caption = filters_caption(f, lang)
 st.title(t("ov_title", lang))
 
 now = read("kpis", f)
@@ -36,7 +38,7 @@ with left:
     export_buttons(funnel, "alur-penanganan", t("ov_funnel", lang))
 with right:
     st.subheader(t("ov_trend", lang))
-    trend = charts_timeline.trend_chart(read("overview_weekly", f), lang, read("election_calendar"))  # Linimasa's
+    trend = timeline_charts.trend_chart(read("overview_weekly", f), lang, read("election_calendar"))  # Linimasa's
     st.plotly_chart(trend, config=charts.PLOTLY_CONFIG, key="ov_trend")
     st.caption(f"{t('ov_trend_basis', lang, basis=label('date_basis', f.date_basis, lang))} {caption}")
     export_buttons(trend, "tren-mingguan", t("ov_trend", lang))
@@ -46,7 +48,7 @@ with left:
     st.subheader(t("ov_top_regions", lang))
     regions = read("top_regions", f, 10)
     if regions.empty:
-        st.info(t("ov_no_region", lang))
+        st.info(t("ov_no_region", lang), icon=":material/location_off:")
     else:
         top_regions = charts.ranking_chart(regions, "region_name", lang, detail_column="province_name")
         st.plotly_chart(top_regions, config=charts.PLOTLY_CONFIG, key="ov_top_regions")
@@ -59,13 +61,13 @@ with right:
     st.caption(caption)
     export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
 
-# ---- Map block (issue 4, ui.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. ------
+# ---- Map block (issue 4, ui.figures.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. --
 st.subheader(t("ov_map", lang))
 map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
 small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,
                           focus_province=f.provinces, selected=f.regions)
 st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
-st.caption(map_filters.caption(lang))
+st.caption(filters_caption(map_filters, lang))
 export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)
-st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon="🗺️")
+st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon=":material/map:")
 # ---- end of the map block ---------------------------------------------------------------------------------------

@@ -4,15 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from geo import boundaries
-from ui import map_state as state
-from ui import maps
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
-from ui.i18n import t
-from ui.numbers import number
+from ui.app import map_state as state
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.figures import maps
+from ui.strings import label, t
+from ui.views.captions import filters_caption
+from ui.views.numbers import number
 from warehouse.filters import RECENT_DAYS
-from warehouse.labels import label
 
 ctx = current()
 lang = ctx.lang
@@ -20,7 +20,7 @@ st.header(t("peta_title", lang))
 map_filters = ctx.filters.without("regions")  # every region stays on the map; the chosen one is outlined
 extent = read("data_extent", map_filters).iloc[0]
 if pd.isna(extent["last_day"]):
-    st.info(t("empty_state", lang))
+    st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
     st.stop()
 
 state.init_state()
@@ -34,7 +34,7 @@ metric = metric_col.segmented_control(
 level = "provinsi" if metric in maps.PROVINCE_ONLY else level  # also when state was set without the callbacks
 focus = state.focus_provinces(ctx.filters) if level == "kabupaten" else ()
 if focus or ctx.filters.regions or ctx.filters.provinces:
-    st.button(t("peta_back", lang), on_click=state.back_to_indonesia)
+    st.button(t("peta_back", lang), on_click=state.back_to_indonesia, icon=":material/arrow_back:")
 
 query = "cases_by_province" if level == "provinsi" else "cases_by_region"
 recent, previous = map_filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
@@ -45,7 +45,7 @@ figure = maps.best_map(frame, metric, lang, level=level, focus_province=focus, s
 map_col, table_col = st.columns([3, 2])
 with map_col:
     if not boundaries.installed():
-        st.warning(t("peta_fallback", lang))
+        st.warning(t("peta_fallback", lang), icon=":material/warning:")
     event = st.plotly_chart(figure, key=state.MAP_KEY, on_select=state.map_clicked, selection_mode="points",
                             theme=None, config=maps.PLOTLY_CONFIG)
     if state.apply_unhandled_click(event):
@@ -56,7 +56,7 @@ with table_col:
 if focus:
     st.caption(t("peta_focus", lang, where=", ".join(label("province_code", code, lang) for code in focus)))
 st.caption(t("peta_click_hint", lang))
-st.caption(map_filters.caption(lang))
+st.caption(filters_caption(map_filters, lang))
 export_buttons(figure, f"peta-{level}-{metric}", f"{t('peta_title', lang)} — {t(f'peta_metric_{metric}', lang)}",
                filters=map_filters)
 if metric == "rate":

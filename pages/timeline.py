@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from ui import charts_timeline as charts
-from ui import timeline_logic as logic
-from ui.charts import PLOTLY_CONFIG
-from ui.context import current
-from ui.data import read
-from ui.export_buttons import export_buttons
-from ui.i18n import t
-from warehouse.labels import label
+from ui.app.context import current
+from ui.app.data import read
+from ui.app.export_buttons import export_buttons
+from ui.figures import timeline as charts
+from ui.figures.charts import PLOTLY_CONFIG
+from ui.strings import label, t
+from ui.views import timeline as logic
+from ui.views.captions import filters_caption
 
 ctx = current()
 lang = ctx.lang
@@ -29,15 +29,16 @@ filters = logic.for_election(ctx.filters, election)
 choose = st.columns(3)
 bucket_days = choose[0].segmented_control(t("tl_granularity", lang), (7, 1), default=7, required=True, key="tl_gran",
                                           format_func=lambda d: t("tl_gran_week" if d == 7 else "tl_gran_day", lang))
-axis = choose[1].segmented_control(t("tl_axis", lang), ("calendar", "hday"), default="calendar", required=True,
+axis = choose[1].segmented_control(t("tl_axis", lang), logic.AXES, default="calendar", required=True,
                                    key="tl_axis", format_func=lambda a: t(f"tl_axis_{a}", lang))
-stack_by = choose[2].segmented_control(t("tl_stack", lang), ("violation_type", "severity", "province_code"),
+stack_by = choose[2].segmented_control(t("tl_stack", lang), logic.STACKS,
                                        default="violation_type", required=True, key="tl_stack",
                                        format_func=lambda s: t(f"tl_stack_{s}", lang))
 
 counts = read("timeline_counts", filters, bucket_days, stack_by)
 if counts.empty:
-    st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)))
+    st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)),
+            icon=":material/filter_alt_off:")
 else:
     spikes = logic.spike_weeks(logic.bucket_totals(read("timeline_counts", filters, 7, stack_by), 7))
     summary = read("stage_summary", filters)
@@ -48,7 +49,7 @@ else:
     fig = charts.timeline_chart(counts, cal.stages, cal.voting_day, axis, stack_by, lang, bucket_days, spikes,
                                 incomplete)
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key="tl_timeline")
-    st.caption(filters.caption(lang))
+    st.caption(filters_caption(filters, lang))
     dated = int(counts["n"].sum())
     st.caption(logic.timeline_note(dated + int(whole["undated"].iloc[0]), dated, filters.date_basis, lang) + " "
                + logic.incomplete_note(incomplete, bucket_days, lag_days, cal.data_until, lang))
@@ -67,22 +68,22 @@ else:
     prepost = charts.prepost_chart(summary, lang)
     st.plotly_chart(prepost, config=PLOTLY_CONFIG, key="tl_prepost")
     st.dataframe(logic.stage_table(summary, lang), hide_index=True)
-    st.caption(filters.caption(lang) + " · " + t("tl_prepost_note", lang))
+    st.caption(filters_caption(filters, lang) + " · " + t("tl_prepost_note", lang))
     export_buttons(prepost, "laju-tahapan", t("tl_prepost_title", lang), filters=filters)
 
     st.subheader(t("tl_lag_title", lang))
     st.plotly_chart(charts.lag_chart(summary, lang), config=PLOTLY_CONFIG, key="tl_lag")
-    st.caption(filters.caption(lang) + " · " + logic.lag_note(whole, lang))
+    st.caption(filters_caption(filters, lang) + " · " + logic.lag_note(whole, lang))
 
 st.subheader(t("tl_overlay_title", lang))
 overlay_filters = logic.overlay_filters(ctx.filters)
-measure = st.segmented_control(t("tl_measure", lang), ("count", "share"), default="count", required=True,
+measure = st.segmented_control(t("tl_measure", lang), logic.MEASURES, default="count", required=True,
                                key="tl_measure", format_func=lambda m: t(f"tl_measure_{m}", lang))
 overlay = logic.overlay_frame(read("timeline_counts", overlay_filters, 7, "election"))
 if overlay.empty:
-    st.info(t("empty_state", lang))
+    st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
 else:
     overlay_fig = charts.overlay_chart(overlay, measure, lang)
     st.plotly_chart(overlay_fig, config=PLOTLY_CONFIG, key="tl_overlay")
-    st.caption(overlay_filters.caption(lang))
+    st.caption(filters_caption(overlay_filters, lang))
     export_buttons(overlay_fig, "pemilihan-berdampingan", t("tl_overlay_title", lang), filters=overlay_filters)

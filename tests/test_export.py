@@ -15,12 +15,14 @@ import plotly.graph_objects as go
 import pytest
 
 from tests.app.warehouse_fixture import build_fixture_warehouse
-from ui import charts
-from ui.briefing import PIECES, briefing, build_pack, plain_reader
 from ui.export import RENDERER, Caption, ExportUnavailable, caption_for, figure_image
 from ui.export.__main__ import main
+from ui.export.briefing import PIECES, briefing, build_pack, kpi_chart, plain_reader
 from ui.export.images import caption_height
 from ui.export.renderer import Renderer
+from ui.figures import charts
+from ui.views import kpis
+from ui.views.captions import filters_caption
 from warehouse.filters import Filters
 
 JATENG_2024 = Filters(elections=("pilkada2024",), provinces=("33",))
@@ -103,7 +105,7 @@ CHART_KINDS = {**{piece: builder for piece, (_, builder) in PIECES.items()},
 @pytest.mark.parametrize("kind", list(CHART_KINDS))
 def test_png_of_each_chart_kind_has_the_requested_size(kind, read):
     figure, used = CHART_KINDS[kind](read, JATENG_2024, "id")
-    content = figure_image(figure, "png", Caption(kind, used.caption("id")), width=800, height=500)
+    content = figure_image(figure, "png", Caption(kind, filters_caption(used, "id")), width=800, height=500)
     assert png_size(content) == (1600, 1000)  # PNG at 2× scale, caption block included
 
 
@@ -204,6 +206,14 @@ def test_without_a_browser_export_says_so_in_indonesian(monkeypatch):
         Renderer().render(go.Figure().to_dict(), "png", 100, 100)
 
 
+def test_the_no_browser_message_follows_the_language(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    with pytest.raises(ExportUnavailable) as caught:
+        Renderer().render(go.Figure().to_dict(), "png", 100, 100)
+    assert caught.value.message("en").startswith("Image export is unavailable: the Chromium browser was not found")
+    assert caught.value.message("id") == str(caught.value)
+
+
 def test_command_line_without_a_browser_exits_3(data_dir, tmp_path, monkeypatch, capsys):
     RENDERER.close()  # the next export starts a browser again, and finds none
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
@@ -261,6 +271,21 @@ def test_app_page_without_a_browser_explains_and_disables_building(app_page, mon
     assert _button(at, "Buat paket").disabled
 
 
+def test_app_page_without_a_browser_explains_in_english_too(app_page, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = app_page(el="pilkada2024", lang="en")
+    assert at.warning[-1].value.startswith("Image export is unavailable: the Chromium browser was not found")
+
+
+def test_the_headline_slide_says_what_each_percentage_is_of(read):
+    cards = kpis.cards_for(read, JATENG_2024, "id")
+    figure = kpi_chart(cards, "id")
+    labels = [note.text for note in figure.layout.annotations][::3]  # label, value, change per card
+    assert labels == ["Dilaporkan", f"Terbukti (% dilaporkan)<br>{cards[1].share}",
+                      f"Disanksi (% terbukti)<br>{cards[2].share}", "Median hari lapor → putusan"]
+    assert cards[2].label == f"Disanksi · {cards[2].share}"  # the page's card keeps its short label and tooltip
+
+
 @pytest.mark.parametrize("script", ["pages/overview.py", "pages/breakdowns.py", "pages/regional_map.py"])
 def test_every_chart_has_png_svg_and_pdf_buttons(script, app_page):
     at = app_page(script, el="pilkada2024")
@@ -279,7 +304,7 @@ def test_without_a_browser_charts_say_why_there_is_no_download(app_page, monkeyp
 
 
 def test_a_failed_download_is_kept_for_the_session_s_next_run(monkeypatch):
-    from ui.export_buttons import _FAILURES, _render
+    from ui.app.export_buttons import _FAILURES, _render
 
     RENDERER.close()
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")

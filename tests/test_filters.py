@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from ui.views.captions import filters_caption
 from warehouse.filters import Filters
 
 
@@ -67,7 +68,7 @@ def test_unknown_date_basis_is_refused():
     ],
 )
 def test_caption_describes_the_filters(filters, lang, caption):
-    assert filters.caption(lang) == caption
+    assert filters_caption(filters, lang) == caption
 
 
 def test_previous_period_has_equal_length_and_ends_the_day_before():

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from geo import boundaries
-from ui import maps
+from ui.figures import maps
 
 REGIONS = pd.DataFrame({  # a slice of cases_by_region: two kabupaten/kota in Jawa Tengah, one in Sulawesi Selatan
     "code": ["33.25", "33.74", "73.72"],

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 
 from etl.load import load_files
-from ui import charts_timeline as charts
-from ui import timeline_logic as logic
+from ui.figures import timeline as charts
+from ui.views import timeline as logic
 from warehouse import queries
 from warehouse.db import current_path
 from warehouse.filters import Filters

@@ -1,4 +1,5 @@
-"""One Filters value, three outputs: the WHERE fragment, its bound parameters, and the sentence for people.
+"""One Filters value, three outputs: the WHERE fragment and its bound parameters here, and the sentence for people
+in `ui.views.captions` (the warehouse speaks no language).
 
 The caption under a chart is made from the same object as the query behind it, so they cannot disagree.
 """
@@ -8,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
-from warehouse.labels import label
 from warehouse.vocab import DATE_BASES
 
 # filter field -> cases column; only these column names ever reach SQL text
@@ -23,18 +23,6 @@ LIST_COLUMNS = {
     "agency_levels": "agency_level",
     "source_agencies": "source_agency",
 }
-CAPTION_NAMES = {  # field -> (id, en) name used in the caption
-    "elections": ("Pemilihan", "Election"),
-    "provinces": ("Provinsi", "Province"),
-    "regions": ("Kab/kota", "Regency/city"),
-    "violation_types": ("Jenis", "Type"),
-    "severities": ("Tingkat", "Severity"),
-    "statuses": ("Status", "Status"),
-    "positions": ("Jabatan", "Position"),
-    "agency_levels": ("Instansi", "Agency level"),
-    "source_agencies": ("Sumber", "Source"),
-}
-MAX_NAMED = 3  # a caption names at most this many values per filter, then "+N lainnya"
 RECENT_DAYS = 90  # the "recent" period of a comparison when no date range is chosen
 
 
@@ -75,28 +63,6 @@ class Filters:
             clauses.append(f"{prefix}{self.date_basis} <= ?")
             params.append(self.date_to)
         return (" and ".join(clauses) or "true"), params
-
-    def caption(self, lang: str = "id") -> str:
-        """The filters in words, e.g. 'Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah'."""
-        parts = []
-        for field, column in LIST_COLUMNS.items():
-            values = getattr(self, field)
-            if values:
-                named = [label(column, v, lang) for v in values[:MAX_NAMED]]
-                more = len(values) - MAX_NAMED
-                if more > 0:
-                    named.append(f"+{more} {'lainnya' if lang == 'id' else 'more'}")
-                parts.append(f"{CAPTION_NAMES[field][lang == 'en']}: {', '.join(named)}")
-        if self.date_from or self.date_to:
-            parts.append(f"{label('date_basis', self.date_basis, lang).capitalize()}: {self._period_words(lang)}")
-        if not parts:
-            return "Semua kasus" if lang != "en" else "All cases"
-        return " · ".join(parts)
-
-    def _period_words(self, lang: str) -> str:
-        start = self.date_from.strftime("%d-%m-%Y") if self.date_from else "…"
-        end = self.date_to.strftime("%d-%m-%Y") if self.date_to else "…"
-        return f"{start} {'s.d.' if lang != 'en' else 'to'} {end}"
 
     def previous_period(self, start: date, end: date) -> Filters:
         """The same filters over the period of equal length that ends the day before `start`."""

@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import DASHBOARD
-from ui import roles
+from ui.views import roles
 
 PASSWORD = "rahasia-Netra-2026"
 

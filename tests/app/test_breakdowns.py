@@ -1,6 +1,6 @@
 """Rincian on the fixture: exact counts per breakdown, the counts/shares toggle, labels and fixed colours."""
 
-from ui.theme import SEVERITY_COLORS, VIOLATION_TYPE_COLORS
+from ui.figures.theme import SEVERITY_COLORS, VIOLATION_TYPE_COLORS
 
 RINCIAN = "pages/breakdowns.py"
 CHARTS = ["violation_type", "severity", "type_severity", "position_class", "agency_level", "status", "source_agency"]

@@ -5,8 +5,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ui import charts, kpis, numbers
-from ui.theme import ACCENT, NO_DATA, SEVERITY_COLORS
+from ui.figures import charts
+from ui.figures.theme import ACCENT, NO_DATA, SEVERITY_COLORS
+from ui.views import kpis, numbers
 from warehouse.filters import Filters
 
 

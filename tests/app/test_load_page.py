@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from tests.app.warehouse_fixture import REGISTER
-from ui import loading
+from ui.views import loading
 from warehouse import db, queries
 
 PAGE = "pages/load_data.py"

@@ -100,7 +100,7 @@ def test_clicking_a_province_drills_down_and_back_returns_to_indonesia(geo_insta
     spec = map_spec(at)
     assert len(spec["data"][0]["locations"]) == 24 and set(spec["data"][0]["locations"]) >= {"73.72", "73.73"}
     assert at.caption[0].value == "Diperbesar ke Sulawesi Selatan."
-    at.button[0].click().run()  # ⟵ Kembali ke seluruh Indonesia
+    at.button[0].click().run()  # Kembali ke seluruh Indonesia
     assert len(map_spec(at)["data"][0]["locations"]) == 514
     assert "peta_focus" not in at.session_state and at.session_state["kab"] == []
 

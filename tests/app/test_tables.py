@@ -1,4 +1,4 @@
-"""ui.tables without Streamlit: role masking, formula neutralising, and CSV/XLSX bytes of exactly the given rows."""
+"""ui.views.tables without Streamlit: role masking, formula neutralising, CSV/XLSX bytes of exactly the given rows."""
 
 import io
 from datetime import date, datetime
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ui import tables
+from ui.views import tables
 
 ROWS = pd.DataFrame([{
     "case_id": "=HYPERLINK(\"http://x\")", "election": "pilkada2024", "incident_date": pd.Timestamp("2024-10-02"),

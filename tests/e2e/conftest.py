@@ -1,4 +1,4 @@
-"""Browser fixtures: the dashboard server (`python -m ui.serve`) on a free port over the fixture warehouse, and
+"""Browser fixtures: the dashboard server (`python -m ui.app.serve`) on a free port over the fixture warehouse, and
 Debian chromium.
 
 Tests take `app_url` and pytest-playwright's `page`; the `wait_idle` fixture waits until a rerun has
@@ -62,14 +62,14 @@ def app_url(e2e_warehouse, tmp_path_factory) -> Iterator[str]:
 
 @contextmanager
 def dashboard_server(data_dir: Path, scratch: Path) -> Iterator[str]:
-    """Run `python -m ui.serve` over the warehouse in `data_dir` (role admin, no users file, log in `scratch`) on
+    """Run `python -m ui.app.serve` over the warehouse in `data_dir` (role admin, no users file, log in `scratch`) on
     a free port; yields its base URL and stops it afterwards."""
     port = free_port()
     env = {**os.environ, "NETRA_DATA_DIR": str(data_dir), "NETRA_ROLE": "admin",
            "NETRA_USERS_FILE": str(scratch / "none.toml")}
     log = (scratch / "streamlit.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.address=127.0.0.1",
+        [sys.executable, "-m", "ui.app.serve", "--server.address=127.0.0.1",
          f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
         cwd=settings.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,

@@ -1,4 +1,5 @@
-"""Server-side export: charts to PNG/SVG/PDF with a caption block, and briefing packs (PPTX/PDF).
+"""Server-side export: charts to PNG/SVG/PDF with a caption block (images.py, rendered by renderer.py), and
+briefing packs (PPTX/PDF): briefing.py builds the pages' own figures for one Filters value, pack.py lays them out.
 
 No Streamlit here: the command line (`python -m ui.export briefing …`) uses the same code as the app.
 """

@@ -14,13 +14,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from ui.briefing import PIECES, briefing, plain_reader
+from ui.export.briefing import PIECES, briefing, plain_reader
 from ui.export.pack import PACKS
 from ui.export.renderer import ExportUnavailable
-from ui.i18n import LANGS, t
+from ui.strings import LANGS, options, t
+from ui.views.captions import filters_caption
 from warehouse.db import current_path
 from warehouse.filters import Filters
-from warehouse.labels import options
 from warehouse.vocab import ELECTIONS
 
 NO_INPUT, NO_RENDER = 2, 3
@@ -67,8 +67,8 @@ def run_briefing(args: argparse.Namespace) -> int:
                       date_from=args.date_from, date_to=args.date_to)
     read = plain_reader(path)
     if int(read("kpis", filters).iloc[0]["reported"]) == 0:
-        return fail(f"tidak ada kasus untuk filter ini ({filters.caption(args.lang)}); longgarkan filternya.",
-                    NO_INPUT)
+        words = filters_caption(filters, args.lang)
+        return fail(f"tidak ada kasus untuk filter ini ({words}); longgarkan filternya.", NO_INPUT)
     fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out.suffix.lower() in (".pdf", ".pptx")
                           else "pptx")
     started = time.perf_counter()
@@ -77,7 +77,7 @@ def run_briefing(args: argparse.Namespace) -> int:
                            args.note, progress=lambda done, total, what: print(f"{done}/{total} {what}",
                                                                               file=sys.stderr))
     except ExportUnavailable as error:
-        return fail(str(error), NO_RENDER)
+        return fail(error.message(args.lang), NO_RENDER)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)
     print(f"{args.out} ({len(content) / 1024:.0f} KB, {time.perf_counter() - started:.1f} s)")

@@ -17,10 +17,10 @@ from datetime import date
 import plotly.graph_objects as go
 
 from ui.export.renderer import RENDERER
-from ui.i18n import t
-from ui.theme import ACCENT, FONT
+from ui.figures.theme import ACCENT, FONT
+from ui.strings import label, t
+from ui.views.captions import filters_caption
 from warehouse.filters import Filters
-from warehouse.labels import label
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 PNG_SCALE = 2  # sharp on projectors and retina screens
@@ -31,7 +31,7 @@ PAD, TITLE_SIZE, TEXT_SIZE = 14, 17, 13
 INK = "#262730"
 EDGE = 24  # px of air left and right of an exported chart (the screen template uses 10)
 
-Reader = Callable[..., "object"]  # ui.data.read or briefing.plain_reader(path): (query name, filters, *params)
+Reader = Callable[..., "object"]  # ui.app.data.read or briefing.plain_reader(path): (query name, filters, *params)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def caption_for(title: str, filters: Filters, lang: str, read: Reader) -> Captio
     sources = tuple(read("case_sources", filters)["source_agency"])
     return Caption(
         title=title,
-        filters=filters.caption(lang),
+        filters=filters_caption(filters, lang),
         data_as_of=None if loaded is None or loaded != loaded else loaded.date(),  # NaT != NaT
         sources=sources,
         synthetic=bool(info["synthetic"]),
@@ -151,7 +151,7 @@ def figure_image(fig: go.Figure, fmt: str = "png", caption: Caption | None = Non
 def for_export(fig: go.Figure, keep_title: bool = True) -> dict:
     """The figure as kaleido needs it: boundaries as local files (kaleido cannot fetch app/static), a little air
     at the edges, and no title when a caption block carries it."""
-    from ui.maps import for_export as with_local_boundaries
+    from ui.figures.maps import for_export as with_local_boundaries
 
     by_url = any(isinstance(getattr(trace, "geojson", None), str) for trace in fig.data)
     figure = (with_local_boundaries(fig) if by_url else fig).to_dict()

@@ -22,8 +22,8 @@ from ui.export.images import (
     wrap,
 )
 from ui.export.renderer import RENDERER
-from ui.i18n import t
-from ui.theme import ACCENT
+from ui.figures.theme import ACCENT
+from ui.strings import t
 
 PAGE_WIDTH, PAGE_HEIGHT = 1280, 720  # px; 16:9, the PDF page is 960 × 540 pt
 PICTURE_WIDTH, PICTURE_HEIGHT = 1280, 540  # the chart picture on a PPTX slide (rendered at 2×)

@@ -15,6 +15,7 @@ import threading
 import plotly.io as pio
 
 import settings
+from ui.strings import DEFAULT_LANG, t
 
 TOPOJSON_URL = settings.STATIC_DIR.joinpath("topojson").as_uri() + "/"  # offline: never the plotly CDN
 START_TIMEOUT_S = 60  # a cold Chromium start takes 2-7 s here
@@ -25,20 +26,15 @@ pio.defaults.headers = None  # else plotly passes kopts and kaleido warns they a
 
 
 class ExportUnavailable(RuntimeError):
-    """Server-side rendering cannot be done now; the message tells a person what to do."""
+    """Server-side rendering cannot be done now; `message(lang)` tells a person what to do (str(): Indonesian)."""
 
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(t(key, DEFAULT_LANG, **values))
 
-NO_BROWSER = (
-    "Ekspor gambar tidak tersedia: peramban Chromium tidak ditemukan di server. Minta admin memasang paket "
-    "Debian `chromium` (`make setup`) atau mengisi BROWSER_PATH; bagian lain dasbor tetap dapat dipakai."
-)
-BROWSER_FAILED = (
-    "Ekspor gambar gagal: peramban Chromium di server tidak dapat dijalankan atau berhenti ({detail}). "
-    "Coba lagi sebentar lagi; bila tetap gagal, minta admin memeriksa pemasangan Chromium."
-)
-RENDER_FAILED = (
-    "Grafik ini tidak dapat diubah menjadi gambar ({detail}). Coba lagi, atau ubah filter lalu ekspor ulang."
-)
+    def message(self, lang: str) -> str:
+        """What went wrong and what to do, in `lang`."""
+        return t(self.key, lang, **self.values)
 
 
 def browser_path() -> str | None:
@@ -68,10 +64,10 @@ class Renderer:
             try:
                 return asyncio.run_coroutine_threadsafe(call, self._loop).result(RENDER_TIMEOUT_S)
             except (KaleidoError, JavascriptError) as error:  # the figure, not the browser
-                raise ExportUnavailable(RENDER_FAILED.format(detail=error)) from error
+                raise ExportUnavailable("export_render_failed", detail=error) from error
             except Exception as error:  # browser gone or stuck: start afresh next time
                 self._stop()
-                raise ExportUnavailable(BROWSER_FAILED.format(detail=type(error).__name__)) from error
+                raise ExportUnavailable("export_browser_failed", detail=type(error).__name__) from error
 
     def is_running(self) -> bool:
         """True once a browser has started and not failed since."""
@@ -87,7 +83,7 @@ class Renderer:
             return
         path = browser_path()
         if path is None:
-            raise ExportUnavailable(NO_BROWSER)
+            raise ExportUnavailable("export_no_browser")
         loop = asyncio.new_event_loop()
         threading.Thread(target=loop.run_forever, name="netra-kaleido", daemon=True).start()
         try:
@@ -95,7 +91,7 @@ class Renderer:
             self._loop = loop
         except Exception as error:
             loop.call_soon_threadsafe(loop.stop)
-            raise ExportUnavailable(BROWSER_FAILED.format(detail=type(error).__name__)) from error
+            raise ExportUnavailable("export_browser_failed", detail=type(error).__name__) from error
 
     def _stop(self) -> None:
         kaleido_, loop, self._kaleido, self._loop = self._kaleido, self._loop, None, None

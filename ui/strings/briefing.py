@@ -14,6 +14,23 @@ STRINGS = {
         "DATA SINTETIS — dibuat untuk demonstrasi, bukan data kasus yang sebenarnya",
         "SYNTHETIC DATA — generated for demonstration, not real case records",
     ),
+    # when the server cannot render (ui/export/renderer.py)
+    "export_no_browser": (
+        "Ekspor gambar tidak tersedia: peramban Chromium tidak ditemukan di server. Minta admin memasang paket "
+        "Debian `chromium` (`make setup`) atau mengisi BROWSER_PATH; bagian lain dasbor tetap dapat dipakai.",
+        "Image export is unavailable: the Chromium browser was not found on the server. Ask the admin to install "
+        "the Debian `chromium` package (`make setup`) or to set BROWSER_PATH; the rest of the dashboard still works.",
+    ),
+    "export_browser_failed": (
+        "Ekspor gambar gagal: peramban Chromium di server tidak dapat dijalankan atau berhenti ({detail}). "
+        "Coba lagi sebentar lagi; bila tetap gagal, minta admin memeriksa pemasangan Chromium.",
+        "Image export failed: the Chromium browser on the server could not start or stopped ({detail}). "
+        "Try again in a moment; if it keeps failing, ask the admin to check the Chromium installation.",
+    ),
+    "export_render_failed": (
+        "Grafik ini tidak dapat diubah menjadi gambar ({detail}). Coba lagi, atau ubah filter lalu ekspor ulang.",
+        "This chart could not be turned into an image ({detail}). Try again, or change the filters and export again.",
+    ),
     # per-chart download buttons
     "export_png": ("PNG", "PNG"),
     "export_svg": ("SVG", "SVG"),
@@ -51,10 +68,11 @@ STRINGS = {
     "bp_piece_prepost": (
         "Laju mingguan per tahapan, sebelum dan sejak hari-H", "Weekly rate per stage, before and since voting day"
     ),
+    # the headline cards as a slide: no tooltip there, so each label says what its percentage is of
     "bp_kpi_reported": ("Dilaporkan", "Reported"),
     "bp_kpi_proven": ("Terbukti (% dilaporkan)", "Proven (% of reported)"),
-    "bp_kpi_sanctioned": ("Disanksi (% dilaporkan)", "Sanctioned (% of reported)"),
-    "bp_kpi_days": ("Median hari lapor → putusan", "Median days report → decision"),
+    "bp_kpi_sanctioned": ("Disanksi (% terbukti)", "Sanctioned (% of proven)"),
+    "bp_kpi_median_days": ("Median hari lapor → putusan", "Median days report → decision"),
     # slides and pages
     "bp_made": ("Dibuat {when}", "Made {when}"),
     "bp_filters": ("Filter: {filters}", "Filters: {filters}"),

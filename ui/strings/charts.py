@@ -1,4 +1,4 @@
-"""Strings inside the shared chart builders (ui/charts.py) and the headline cards (ui/kpis.py)."""
+"""Strings inside the shared chart builders (ui/figures/charts.py) and the headline cards (ui/views/kpis.py)."""
 
 STRINGS = {
     "ch_unknown": ("Tidak diketahui", "Unknown"),
@@ -7,6 +7,9 @@ STRINGS = {
     "ch_count": ("Jumlah kasus", "Cases"),
     "ch_share": ("Porsi kasus", "Share of cases"),
     "ch_week_of": ("Pekan", "Week of"),
+    "ch_months": (  # month ticks, January first (plotly.js alone names months in English only)
+        "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+    ),
     "ch_stage_reported": ("Dilaporkan", "Reported"),
     "ch_stage_proven": ("Terbukti", "Proven"),
     "ch_stage_sanctioned": ("Disanksi", "Sanctioned"),

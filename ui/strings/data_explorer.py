@@ -1,4 +1,4 @@
-"""Strings of the Data page (case table, detail, exports, rejected rows) and of ui/tables.py."""
+"""Strings of the Data page (case table, detail, exports, rejected rows) and of ui/views/tables.py."""
 
 STRINGS = {
     "dx_title": ("Data kasus", "Case data"),

@@ -1,7 +1,7 @@
-"""Strings of the frame: sidebar, filters, banners, roles, navigation."""
+"""Strings of the frame (sidebar, filters, banners, roles, navigation) and of what every page shares: the filters
+in words (ui/views/captions.py) and the marks of numbers (ui/views/numbers.py)."""
 
 STRINGS = {
-    "app_title": ("Netra — Netralitas ASN", "Netra — Civil Service Neutrality"),
     "nav_ringkasan": ("Ringkasan", "Overview"),
     "nav_peta": ("Peta", "Map"),
     "nav_rincian": ("Rincian", "Breakdowns"),
@@ -12,7 +12,6 @@ STRINGS = {
     "language": ("Bahasa", "Language"),
     "filters": ("Filter", "Filters"),
     "f_elections": ("Pemilihan", "Election"),
-    "f_elections_all": ("Semua pemilihan", "All elections"),
     "f_basis": ("Dasar tanggal", "Date basis"),
     "f_dates": ("Rentang tanggal", "Date range"),
     "f_provinces": ("Provinsi", "Province"),
@@ -57,6 +56,21 @@ STRINGS = {
     "login_failed": ("Nama pengguna atau kata sandi salah.", "Wrong username or password."),
     "logout": ("Keluar", "Sign out"),
     "signed_in_as": ("Masuk sebagai {user} ({role})", "Signed in as {user} ({role})"),
+    # the filters in words, under every chart (ui/views/captions.py): one name per Filters field
+    "cap_elections": ("Pemilihan", "Election"),
+    "cap_provinces": ("Provinsi", "Province"),
+    "cap_regions": ("Kab/kota", "Regency/city"),
+    "cap_violation_types": ("Jenis", "Type"),
+    "cap_severities": ("Tingkat", "Severity"),
+    "cap_statuses": ("Status", "Status"),
+    "cap_positions": ("Jabatan", "Position"),
+    "cap_agency_levels": ("Instansi", "Agency level"),
+    "cap_source_agencies": ("Sumber", "Source"),
+    "cap_more": ("+{n} lainnya", "+{n} more"),
+    "cap_all": ("Semua kasus", "All cases"),
+    "cap_period": ("{start} s.d. {end}", "{start} to {end}"),
+    # decimal mark, then thousands mark (ui/views/numbers.py; plotly's layout.separators)
+    "num_separators": (",.", ".,"),
     "empty_state": (
         "Tidak ada kasus untuk filter ini. Longgarkan filter di bilah samping atau atur ulang.",
         "No cases match these filters. Loosen the filters in the sidebar or reset them.",

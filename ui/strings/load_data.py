@@ -46,8 +46,6 @@ STRINGS = {
         "Two files are named {name}. The file name is recorded as the data's origin; rename one and choose again.",
     ),
     "ld_running": ("Memuat {n} berkas…", "Loading {n} file(s)…"),
-    "ld_done": ("Selesai dalam {seconds} detik", "Done in {seconds} s"),
-    "ld_failed": ("Pemuat berhenti dengan galat", "The loader stopped with an error"),
     "ld_timeout": (
         "Pemuatan dihentikan setelah {seconds} detik karena terlalu lama. Tidak ada yang setengah jadi: berkas "
         "yang belum selesai tidak diterbitkan. Coba lagi dengan berkas yang lebih kecil atau lewat baris perintah "

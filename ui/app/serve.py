@@ -1,4 +1,4 @@
-"""`python -m ui.serve [streamlit options]` — `streamlit run dashboard.py`, without the legacy pages/ scan.
+"""`python -m ui.app.serve [streamlit options]` — `streamlit run dashboard.py`, without the legacy pages/ scan.
 
 Streamlit still treats a folder named pages/ beside the entry script as legacy auto-pages until the first
 st.navigation call of the process. Until then a deep link (/linimasa) on a fresh server shows "Page not

@@ -1,6 +1,6 @@
 """Pure chart builders: a small aggregated DataFrame in, a plotly Figure out — no Streamlit, so exports reuse them.
 
-Every figure uses the one template and colour maps of `ui.theme`, labels vocabulary values in the chosen
+Every figure uses the one template and colour maps of `ui.figures.theme`, labels vocabulary values in the chosen
 language and writes numbers with that language's separators.
 """
 
@@ -9,9 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.i18n import t
-from ui.numbers import SEPARATORS
-from ui.theme import (
+from ui.figures.theme import (
     ACCENT,
     FUNNEL_COLORS,
     NO_DATA,
@@ -20,7 +18,8 @@ from ui.theme import (
     TEMPLATE,
     VIOLATION_TYPE_COLORS,
 )
-from warehouse.labels import label
+from ui.strings import label, t
+from ui.views.numbers import separators
 from warehouse.vocab import AGENCY_LEVELS, SEVERITIES, STATUSES
 
 # The modebar keeps the PNG download and zoom reset; nothing in a chart loads from the network (the topojson is
@@ -34,15 +33,15 @@ PLOTLY_CONFIG = {
 }
 COLORS = {"violation_type": VIOLATION_TYPE_COLORS, "severity": SEVERITY_COLORS, "status": STATUS_COLORS}
 ORDINAL = {"severity": SEVERITIES, "status": STATUSES, "agency_level": AGENCY_LEVELS}  # kept in this order
+DIMENSIONS = ("violation_type", "severity", "type_severity", "position_class", "agency_level", "status",
+              "source_agency")  # of the `breakdowns` query, each drawn by breakdown_chart
 BAR_PX, BASE_PX = 30, 70  # height of one horizontal bar and of the axes around them
 SMALL_COUNT = 6  # up to this many, count axes tick every whole number
-MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def base_layout(fig: go.Figure, lang: str, title: str | None = None, height: int | None = None) -> go.Figure:
     """The shared look: template, separators of the language, a title and a height."""
-    fig.update_layout(template=TEMPLATE, separators=SEPARATORS.get(lang, SEPARATORS["id"]), height=height,
+    fig.update_layout(template=TEMPLATE, separators=separators(lang), height=height,
                       title_text=title)
     return fig
 
@@ -59,7 +58,7 @@ def month_ticks(first, last, lang: str, most: int = 8) -> dict:
         return {}  # less than a month: plotly's own day ticks are fine
     step = max(1, -(-len(months) // most))
     shown = months[::step]
-    names = MONTHS_ID if lang != "en" else MONTHS_EN
+    names = t("ch_months", lang).split()
     return {"tickvals": list(shown), "ticktext": [f"{names[m.month - 1]} {m.year}" for m in shown]}
 
 

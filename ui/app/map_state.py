@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.filters import PROVINCE_KEY, REGION_KEY, request_filters
-from ui.i18n import t
-from ui.maps import PROVINCE_ONLY, clicked_codes
+from ui.app.filters import PROVINCE_KEY, REGION_KEY, request_filters
+from ui.figures.maps import PROVINCE_ONLY, clicked_codes
+from ui.strings import label, t
 from warehouse.filters import Filters
-from warehouse.labels import label
 
 LEVEL_KEY, METRIC_KEY, FOCUS_KEY, MAP_KEY = "peta_level", "peta_metric", "peta_focus", "peta_map"
 HANDLED_KEY = "peta_handled_click"  # the codes of the selection last applied, so a selection is applied once

@@ -14,10 +14,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from ui.i18n import t
-from ui.numbers import number
+from ui.strings import label, t
+from ui.views.numbers import number
 from warehouse.filters import Filters
-from warehouse.labels import label
 
 # A spike: a week far above the four before it, and not a small number. All three must hold.
 SPIKE_HISTORY = 4  # weeks of history; weeks without four earlier weeks are never flagged
@@ -26,6 +25,10 @@ SPIKE_FACTOR = 2.0  # at least twice the mean of the previous four weeks
 SPIKE_SDS = 3.0  # and at least mean + 3 standard deviations (sample sd) of those weeks
 PROVINCE_LINES = 8  # one line per province for the largest ones; the rest are summed as 'lainnya'
 OTHER = "lainnya"
+AXES = ("calendar", "hday")  # calendar dates, or days from voting day
+STACKS = ("violation_type", "severity", "province_code")  # what the timeline's series are
+MEASURES = ("count", "share")  # the overlay: weekly cases, or each week's share of the election's total
+NAMED_PERIODS = ("pra_tahapan", "sebelum_h", "sejak_h")  # stage_summary periods that are not a stage or a gap
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def period_label(period: str, lang: str) -> str:
     """A period of stage_summary in words: a stage, the days after one, before the stages, before / since H."""
     if period.startswith("setelah_"):
         return t("tl_after_stage", lang, stage=label("stage", period.removeprefix("setelah_"), lang).lower())
-    if period in ("pra_tahapan", "sebelum_h", "sejak_h"):
+    if period in NAMED_PERIODS:
         return t(f"tl_period_{period}", lang)
     return label("stage", period, lang)
 

@@ -13,12 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui import timeline_logic as logic
-from ui.charts import base_layout, count_axis, month_ticks, value_label, weekly_chart
-from ui.i18n import t
-from ui.numbers import number
-from ui.theme import ACCENT, NO_DATA, SEVERITY_COLORS, VIOLATION_TYPE_COLORS
-from warehouse.labels import label
+from ui.figures.charts import base_layout, count_axis, month_ticks, value_label, weekly_chart
+from ui.figures.theme import ACCENT, NO_DATA, SEVERITY_COLORS, VIOLATION_TYPE_COLORS
+from ui.strings import label, t
+from ui.views import timeline as logic
+from ui.views.numbers import number
 from warehouse.vocab import ELECTIONS, SEVERITIES, STAGES, VIOLATION_TYPES
 
 STAGE_COLORS = dict(zip(STAGES, (
@@ -32,6 +31,7 @@ CHAR_PX, PLOT_PX = 6, 560  # a label's width is guessed from its length, on a pl
 DAY_MS = 86_400_000
 SERIES_ORDER = {"violation_type": VIOLATION_TYPES, "severity": SEVERITIES}
 SERIES_COLORS = {"violation_type": VIOLATION_TYPE_COLORS, "severity": SEVERITY_COLORS}
+LAG_COLORS = {"report_lag": "#5b8db8", "decision_lag": "#e07a1f"}  # incident → report, report → decision
 
 
 def x_of(offset: float, voting_day: date, axis: str):
@@ -237,7 +237,7 @@ def lag_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
     rows = rows[rows["cases"] > 0]
     x = [logic.period_label(p, lang) for p in rows["period"]]
     fig = go.Figure()
-    for measure, color in (("report_lag", "#5b8db8"), ("decision_lag", "#e07a1f")):
+    for measure, color in LAG_COLORS.items():
         p25, p50, p90 = (rows[f"{measure}_{q}"].astype("Float64") for q in ("p25", "p50", "p90"))
         fig.add_trace(go.Bar(
             x=x, y=p50.tolist(), name=t(f"tl_{measure}", lang), marker_color=color,

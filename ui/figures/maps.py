@@ -15,9 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import boundaries
-from ui.i18n import t
-from ui.numbers import SEPARATORS, number, signed
-from ui.theme import DIVERGING, NO_DATA, SEQUENTIAL
+from ui.figures.theme import DIVERGING, NO_DATA, SEQUENTIAL
+from ui.strings import t
+from ui.views.numbers import number, separators, signed
 
 METRICS = ("count", "rate", "proven_share", "change")
 LEVELS = ("kabupaten", "provinsi")
@@ -175,7 +175,7 @@ def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | No
     fig.update_geos(visible=False, fitbounds="locations", projection_type="equirectangular",
                     bgcolor="rgba(0,0,0,0)", lonaxis_range=[west, east], lataxis_range=[south, north])
     fig.update_layout(
-        template=MAP_TEMPLATE, separators=SEPARATORS.get(lang, SEPARATORS["id"]),
+        template=MAP_TEMPLATE, separators=separators(lang),
         height=height or fitted_height(box), margin={"l": 0, "r": 0, "t": 0, "b": LEGEND_PX},
         uirevision=revision,
     )

@@ -13,11 +13,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import data
-from ui.context import current
+from ui.app import data
+from ui.app.context import current
 from ui.export import FORMATS, Caption, ExportUnavailable, figure_image
-from ui.export.renderer import NO_BROWSER, browser_path
-from ui.i18n import t
+from ui.export.renderer import browser_path
+from ui.strings import t
+from ui.views.captions import filters_caption
 from warehouse.filters import Filters
 
 _LOG = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def chart_caption(title: str, filters: Filters | None = None) -> Caption:
     filters = filters or ctx.filters
     return Caption(
         title=title,
-        filters=filters.caption(ctx.lang),
+        filters=filters_caption(filters, ctx.lang),
         data_as_of=ctx.data_as_of.date() if ctx.data_as_of else None,
         sources=tuple(data.read("case_sources", filters)["source_agency"]),
         synthetic=ctx.synthetic,
@@ -42,7 +43,7 @@ def export_buttons(fig: go.Figure, name: str, caption: Caption | str, filters: F
     """Three download buttons for `fig`; `caption` is a Caption or the chart's title (filters from the page)."""
     lang = current().lang
     if browser_path() is None:
-        st.caption(NO_BROWSER)
+        st.caption(t("export_no_browser", lang))
         return
     caption = chart_caption(caption, filters) if isinstance(caption, str) else caption
     session = getattr(get_script_run_ctx(), "session_id", "")
@@ -50,10 +51,10 @@ def export_buttons(fig: go.Figure, name: str, caption: Caption | str, filters: F
         for fmt, mime in FORMATS.items():
             key = f"export_{name}_{fmt}"
             if (session, key) in _FAILURES:
-                st.warning(_FAILURES.pop((session, key)))
+                st.warning(_FAILURES.pop((session, key)), icon=":material/warning:")
             st.download_button(
                 t(f"export_{fmt}", lang), data=partial(_render, fig, fmt, caption, (session, key)),
-                file_name=f"netra-{name}.{fmt}", mime=mime, key=key, on_click="ignore", icon="⬇️",
+                file_name=f"netra-{name}.{fmt}", mime=mime, key=key, on_click="ignore", icon=":material/download:",
                 help=t("export_help", lang, fmt=fmt.upper()), type="tertiary",
             )
 
@@ -63,6 +64,6 @@ def _render(fig: go.Figure, fmt: str, caption: Caption, where: tuple[str, str]) 
     try:
         return figure_image(fig, fmt, caption)
     except ExportUnavailable as error:
-        _FAILURES[where] = str(error)
+        _FAILURES[where] = error.message(caption.lang)
         _LOG.warning("export %s failed: %s", where[1], error)
         raise

@@ -22,10 +22,9 @@ from pathlib import Path
 import pandas as pd
 
 import settings
-from ui import tables
-from ui.i18n import t
-from ui.numbers import number
-from warehouse.labels import label
+from ui.strings import label, t
+from ui.views import tables
+from ui.views.numbers import number
 
 SUFFIXES = (".csv", ".xlsx")
 TIMEOUT_S = 600  # a 1M-row CSV loads in about a minute (DESIGN §6); ten times that means it is stuck

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import t
-from ui.roles import ROLES, check_password, default_role, users_file
+from ui.strings import t
+from ui.views.roles import ROLES, check_password, default_role, users_file
 
 USER_KEY = "_netra_user"
 
@@ -26,7 +26,7 @@ def resolve_role(synthetic: bool, lang: str) -> str:
         st.stop()
     user, role = signed_in
     st.sidebar.caption(t("signed_in_as", lang, user=user, role=t(f"role_{role}", lang)))
-    if st.sidebar.button(t("logout", lang)):
+    if st.sidebar.button(t("logout", lang), icon=":material/logout:"):
         del st.session_state[USER_KEY]
         st.rerun()
     return role
@@ -37,10 +37,10 @@ def _sign_in_form(lang: str) -> None:
         st.subheader(t("login_title", lang))
         user = st.text_input(t("login_user", lang))
         password = st.text_input(t("login_password", lang), type="password")
-        if st.form_submit_button(t("login_button", lang)):
+        if st.form_submit_button(t("login_button", lang), icon=":material/login:"):
             role = check_password(user, password)
             if role is None:
-                st.error(t("login_failed", lang))
+                st.error(t("login_failed", lang), icon=":material/error:")
             else:
                 st.session_state[USER_KEY] = (user, role)
                 st.rerun()

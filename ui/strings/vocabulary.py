@@ -1,10 +1,12 @@
-"""Display labels (Bahasa Indonesia and English) for every vocabulary value; codes stay codes everywhere else."""
+"""Display labels (Bahasa Indonesia and English) for every vocabulary value; codes stay codes everywhere else.
+
+Read through `ui.strings.label` / `ui.strings.options`. Regions, provinces and violation types are labelled by the
+reference tables in data/reference/, so their names live with the codes they name.
+"""
 
 from functools import lru_cache
 
 import settings
-
-LANGS = ("id", "en")
 
 _LABELS = {  # column -> value -> (id, en); violation types come from data/reference/violation_types.csv
     "election": {
@@ -82,17 +84,6 @@ def _reference_labels() -> dict[str, dict[str, tuple[str, str]]]:
     return {"region_code": regions, "province_code": provinces, "violation_type": types}
 
 
-def label(column: str, value, lang: str = "id") -> str:
-    """The label of one value in `lang`; unknown values fall back to a readable form of the code itself."""
-    if value is None:
-        return "—"
-    pair = _LABELS.get(column, {}).get(value) or _reference_labels().get(column, {}).get(value)
-    if pair is None:
-        return str(value).replace("_", " ").capitalize()
-    return pair[LANGS.index(lang) if lang in LANGS else 0]
-
-
-def options(column: str, lang: str = "id") -> dict[str, str]:
-    """Every known value of `column` with its label, in vocabulary order (for widgets and legends)."""
-    known = _LABELS.get(column) or _reference_labels().get(column, {})
-    return {value: label(column, value, lang) for value in known}
+def labels_of(column: str) -> dict[str, tuple[str, str]]:
+    """value -> (id, en) label of every known value of `column`, in vocabulary order (empty when unknown)."""
+    return _LABELS.get(column) or _reference_labels().get(column, {})

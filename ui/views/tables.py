@@ -16,9 +16,8 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ui.i18n import t
-from ui.roles import CAN_SEE_PERSONAL, mask_nip
-from warehouse.labels import label
+from ui.strings import label, t
+from ui.views.roles import CAN_SEE_PERSONAL, mask_nip
 
 SORT_KEYS = ("incident_date", "report_date", "decision_date", "region", "violation_type", "status", "case_id")
 PAGE_SIZES = (25, 50, 100)

@@ -1,6 +1,6 @@
 """The briefing pack: the chosen charts for one Filters value, built by the pages' own builders, as PPTX or PDF.
 
-No Streamlit: the page passes `ui.data.read` (cached), the command line `plain_reader(path)`; both return the
+No Streamlit: the page passes `ui.app.data.read` (cached), the command line `plain_reader(path)`; both return the
 frames of `warehouse.queries` by name, so the pack shows exactly what the pages show for the same filters.
 """
 
@@ -15,11 +15,15 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import charts, charts_timeline, kpis, maps, timeline_logic
 from ui.export.images import Reader, caption_for
 from ui.export.pack import PACKS, Pack, Progress, Slide
-from ui.i18n import t
-from ui.theme import ACCENT, FONT, TEMPLATE
+from ui.figures import charts, maps
+from ui.figures import timeline as timeline_charts
+from ui.figures.theme import ACCENT, FONT, TEMPLATE
+from ui.strings import t
+from ui.views import kpis
+from ui.views import timeline as timeline_logic
+from ui.views.captions import filters_caption
 from warehouse import queries
 from warehouse.filters import Filters
 
@@ -28,7 +32,7 @@ Chart = tuple[go.Figure, Filters]  # a figure and the filters it was built from 
 
 
 def plain_reader(path: Path | None = None) -> Reader:
-    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.data.read)."""
+    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.app.data.read)."""
 
     def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
         query = getattr(queries, name)
@@ -37,22 +41,29 @@ def plain_reader(path: Path | None = None) -> Reader:
     return read
 
 
-def kpi_chart(cards: list[kpis.Card]) -> go.Figure:
-    """Ringkasan's headline cards as one image: label, value and change against the previous period per card."""
+def kpi_chart(cards: list[kpis.Card], lang: str) -> go.Figure:
+    """Ringkasan's headline cards as one image: label, value and change against the previous period per card.
+
+    An image has no help tooltip, so each label also says what its percentage is of: 'Disanksi (% terbukti)',
+    with the percentage on a second line (four labels of that length do not fit side by side on one).
+    """
     fig = go.Figure()
     for i, card in enumerate(cards):
         x = (i + 0.5) / len(cards)
-        for y, text, size, colour in ((0.78, card.label, 18, "#555555"), (0.5, card.value, 40, ACCENT),
-                                      (0.22, card.delta or "", 17, "#555555")):
-            fig.add_annotation(text=html.escape(text, quote=False), x=x, y=y, xref="paper", yref="paper",
-                               showarrow=False, font={"size": size, "color": colour, "family": FONT})
+        title = [t(f"bp_kpi_{card.measure}", lang), *([card.share] if card.share else [])]
+        for y, lines, size, colour in ((0.8, title, 18, "#555555"), (0.45, [card.value], 40, ACCENT),
+                                       (0.15, [card.delta or ""], 17, "#555555")):
+            text = "<br>".join(html.escape(line, quote=False) for line in lines)
+            # centred: plotly's 'auto' anchors the outer cards by their outer edge, onto their neighbours' text
+            fig.add_annotation(text=text, x=x, y=y, xref="paper", yref="paper", xanchor="center", showarrow=False,
+                               font={"size": size, "color": colour, "family": FONT})
     fig.update_layout(template=TEMPLATE, height=260, xaxis={"visible": False}, yaxis={"visible": False})
     return fig
 
 
 def _kpis(read: Reader, filters: Filters, lang: str) -> Chart:
     """As on Ringkasan: this period's numbers against the previous period of the same length."""
-    return kpi_chart(kpis.cards_for(read, filters, lang)), filters
+    return kpi_chart(kpis.cards_for(read, filters, lang), lang), filters
 
 
 def _funnel(read: Reader, filters: Filters, lang: str) -> Chart:
@@ -90,7 +101,7 @@ def _timeline(read: Reader, filters: Filters, lang: str) -> Chart | None:
     weekly = timeline_logic.bucket_totals(counts, 7)
     lag = timeline_logic.lag_days(read("reporting_lag", narrowed), narrowed.date_basis)
     late = timeline_logic.incomplete_offsets(weekly, 7, cal.data_until, lag)
-    fig = charts_timeline.timeline_chart(counts, cal.stages, cal.voting_day, "calendar", "violation_type", lang, 7,
+    fig = timeline_charts.timeline_chart(counts, cal.stages, cal.voting_day, "calendar", "violation_type", lang, 7,
                                          timeline_logic.spike_weeks(weekly), late)
     return fig, narrowed
 
@@ -99,7 +110,7 @@ def _prepost(read: Reader, filters: Filters, lang: str) -> Chart | None:
     """Weekly rate per stage and before / since voting day, for the same election as the timeline."""
     _, narrowed = _election(read, filters)
     summary = read("stage_summary", narrowed)
-    return (charts_timeline.prepost_chart(summary, lang), narrowed) if int(summary["cases"].sum()) else None
+    return (timeline_charts.prepost_chart(summary, lang), narrowed) if int(summary["cases"].sum()) else None
 
 
 # piece -> (title key, builder); the order is the order of the slides. A builder returns None when its chart
@@ -123,7 +134,7 @@ def build_pack(pieces: list[str], filters: Filters, lang: str, read: Reader, tit
         chart = builder(read, filters, lang) if piece in pieces else None
         if chart is not None:
             figure, used = chart
-            caption = replace(about, title=t(title_key, lang), filters=used.caption(lang))
+            caption = replace(about, title=t(title_key, lang), filters=filters_caption(used, lang))
             slides.append(Slide(figure, caption))
     return Pack(title, note, about, tuple(slides), made_at or datetime.now())
 

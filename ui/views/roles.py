@@ -61,7 +61,7 @@ def mask_nip(nip: str | None) -> str | None:
     return digits[:4] + "•" * max(len(digits) - 6, 0) + digits[-2:] if len(digits) > 6 else "•" * len(digits)
 
 
-if __name__ == "__main__":  # python -m ui.roles hash  (reads the password from stdin, prints the users-file value)
+if __name__ == "__main__":  # python -m ui.views.roles hash  (password from stdin; prints the users-file value)
     if sys.argv[1:] != ["hash"]:
-        sys.exit("usage: python -m ui.roles hash < password.txt")
+        sys.exit("usage: python -m ui.views.roles hash < password.txt")
     print(hash_password(sys.stdin.readline().rstrip("\n")))

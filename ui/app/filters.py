@@ -12,9 +12,8 @@ from datetime import date
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.strings import DEFAULT_LANG, LANGS, known_lang, label, options, t
 from warehouse.filters import Filters
-from warehouse.labels import label, options
 from warehouse.vocab import (
     AGENCY_LEVELS,
     DATE_BASES,
@@ -43,6 +42,8 @@ FIRST_DAY = date(2019, 1, 1)  # before the earliest election window
 MAIN_FIELDS = ("elections", "provinces", "regions", "violation_types", "severities")
 BASIS_KEY, DATES_KEY = "basis", "tgl"
 REGION_KEY, PROVINCE_KEY = MULTI["regions"][0], MULTI["provinces"][0]
+LANG_KEY = "lang"  # the language switch's widget key and URL parameter
+SESSION_LANG_KEY = "_lang"  # the language of this session's last run (a page switch's run has no URL parameters)
 PENDING_KEY = "_filters_pending"  # changes asked for by page code, applied before the widgets draw
 
 
@@ -60,8 +61,8 @@ def active_count(filters: Filters) -> int:
 
 def empty_state(lang: str) -> None:
     """The page body when the filters leave no cases: say so, and offer the way back."""
-    st.info(t("empty_state", lang), icon="🔍")
-    st.button(t("f_reset", lang), on_click=reset_filters, key="empty_reset")
+    st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
+    st.button(t("f_reset", lang), on_click=reset_filters, key="empty_reset", icon=":material/restart_alt:")
 
 
 def reset_filters() -> None:
@@ -89,6 +90,23 @@ def restore_from_url() -> None:
         st.session_state[DATES_KEY] = tuple(sorted(days))[:2]
 
 
+def language_control() -> str:
+    """The language switch in the sidebar: the user's choice, else this session's language, else the URL's one.
+
+    Always a language of the interface. The switch's own default is that language, not "nothing chosen": with no
+    default its empty state is None, which it reported whenever its value came from the widget rather than from
+    a value seeded into session state (and `?lang=None` went into the URL). The session's language is kept
+    apart from the widget, because a page switch's run arrives without the URL's parameters.
+    """
+    fallback = known_lang(st.session_state.get(SESSION_LANG_KEY) or st.query_params.get(LANG_KEY))
+    chosen = st.sidebar.segmented_control(
+        t("language", DEFAULT_LANG), list(LANGS), default=fallback, required=True, key=LANG_KEY,
+        format_func=str.upper, persist_state="session",
+    )
+    st.session_state[SESSION_LANG_KEY] = lang = chosen if chosen in LANGS else fallback
+    return lang
+
+
 def write_to_url(filters: Filters, lang: str) -> None:
     """Mirror the filters (as codes) and the language in the URL; defaults are left out to keep links short."""
     wanted: dict[str, list[str] | str] = {}
@@ -100,8 +118,8 @@ def write_to_url(filters: Filters, lang: str) -> None:
     days = [d.isoformat() for d in (filters.date_from, filters.date_to) if d]
     if days:
         wanted[DATES_KEY] = days
-    if lang != "id":
-        wanted["lang"] = lang
+    if known_lang(lang) != DEFAULT_LANG:  # an unknown language is the default: never '?lang=None'
+        wanted[LANG_KEY] = lang
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
@@ -154,7 +172,7 @@ def sidebar_filters(lang: str) -> Filters:
             for field in MULTI:
                 if field not in MAIN_FIELDS:
                     chosen[field] = _multiselect(field, lang, [])
-        st.button(t("f_reset", lang), on_click=reset_filters, width="stretch")
+        st.button(t("f_reset", lang), on_click=reset_filters, width="stretch", icon=":material/restart_alt:")
     date_from, date_to = _date_range(dates)
     filters = Filters(
         **{field: tuple(values) for field, values in chosen.items()},

@@ -11,9 +11,12 @@ from datetime import date
 
 import pandas as pd
 
-from ui.i18n import t
-from ui.numbers import number, percent, signed
+from ui.strings import t
+from ui.views.numbers import number, percent, signed
 from warehouse.filters import Filters
+
+SHARE_OF = {"reported": None, "proven": "reported", "sanctioned": "proven"}  # count cards: % of what
+MEASURES = (*SHARE_OF, "median_days")  # the four cards, in order
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class Card:
     delta: str | None
     delta_color: str
     help: str
+    measure: str = ""  # reported | proven | sanctioned | median_days
+    share: str | None = None  # the percentage shown in the label ('50,0%'), of reported / of proven
 
 
 def comparison(filters: Filters, extent: pd.DataFrame) -> tuple[Filters, Filters] | None:
@@ -36,7 +41,7 @@ def comparison(filters: Filters, extent: pd.DataFrame) -> tuple[Filters, Filters
 
 
 def cards_for(read, filters: Filters, lang: str) -> list[Card]:
-    """The four cards for `filters`, reading through `read` (ui.data.read on pages, a plain reader in packs)."""
+    """The four cards for `filters`, reading through `read` (ui.app.data.read on pages, a plain reader in packs)."""
     now = read("kpis", filters)
     window = comparison(filters, read("data_extent", filters))
     recent, before = (read("kpis", w) for w in window) if window else (None, None)
@@ -63,19 +68,20 @@ def kpi_cards(now: pd.DataFrame, recent: pd.DataFrame | None, before: pd.DataFra
     if old is not None and old["reported"] == 0:  # nothing to compare with (e.g. before an election's window)
         old, compared = None, f"{compared} {t('kpi_nothing_before', lang)}"
     cards = []
-    for key, whole in (("reported", None), ("proven", "reported"), ("sanctioned", "proven")):
-        title = t(f"kpi_{key}", lang) + (f" · {percent(cur[key], cur[whole], lang)}" if whole else "")
+    for key, whole in SHARE_OF.items():
+        share = percent(cur[key], cur[whole], lang) if whole else None
+        title = t(f"kpi_{key}", lang) + (f" · {share}" if share else "")
         pair = None if old is None else tuple(
             number(row[key], lang) + (f" ({percent(row[key], row[whole], lang)})" if whole else "")
             for row in (new, old))
         cards.append(Card(title, number(cur[key], lang), _count_delta(new[key], old, key, lang), "off",
-                          _help(key, pair, compared, lang)))
+                          _help(key, pair, compared, lang), key, share))
     days, new_days, old_days = _days(cur), _days(new), _days(old)
     delta = None if None in (new_days, old_days) else \
         f"{signed(new_days - old_days, lang, 1)} {t('kpi_days_unit', lang)}"
     pair = None if old is None else (number(new_days, lang, 1), number(old_days, lang, 1))
     cards.append(Card(t("kpi_median_days", lang), number(days, lang, 1), delta, "inverse",
-                      _help("median_days", pair, compared, lang)))
+                      _help("median_days", pair, compared, lang), "median_days"))
     return cards
 
 

@@ -1,0 +1,35 @@
+"""The filters in words: the sentence under every chart, in tables' export notes and on briefing slides.
+
+Made from the same Filters value as the query behind the chart, so the caption cannot disagree with the numbers.
+"""
+
+from __future__ import annotations
+
+from ui.strings import label, t
+from warehouse.filters import LIST_COLUMNS, Filters
+
+MAX_NAMED = 3  # a caption names at most this many values per filter, then "+N lainnya"
+
+
+def filters_caption(filters: Filters, lang: str) -> str:
+    """The filters in words, e.g. 'Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah'; 'Semua kasus' for none."""
+    parts = []
+    for field, column in LIST_COLUMNS.items():
+        values = getattr(filters, field)
+        if values:
+            named = [label(column, v, lang) for v in values[:MAX_NAMED]]
+            more = len(values) - MAX_NAMED
+            if more > 0:
+                named.append(t("cap_more", lang, n=more))
+            parts.append(f"{t(f'cap_{field}', lang)}: {', '.join(named)}")
+    if filters.date_from or filters.date_to:
+        basis = label("date_basis", filters.date_basis, lang).capitalize()
+        parts.append(f"{basis}: {period_words(filters, lang)}")
+    return " · ".join(parts) if parts else t("cap_all", lang)
+
+
+def period_words(filters: Filters, lang: str) -> str:
+    """The date range as people write it: '01-09-2024 s.d. 30-09-2024', an open end as '…'."""
+    start = filters.date_from.strftime("%d-%m-%Y") if filters.date_from else "…"
+    end = filters.date_to.strftime("%d-%m-%Y") if filters.date_to else "…"
+    return t("cap_period", lang, start=start, end=end)
