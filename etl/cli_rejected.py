@@ -11,7 +11,7 @@ formula), and the loader undoes that prefix when the file comes back.
 import argparse
 from pathlib import Path
 
-from warehouse import corrections, db, spreadsheet
+from warehouse import corrections, db
 
 LATEST_SQL = {  # the last load that has rows of the kind asked for
     "rejected": "select load_id from load_batches where rows_rejected > 0 order by loaded_at desc limit 1",
@@ -58,12 +58,7 @@ def run(args: argparse.Namespace) -> int:
         for reasons in frame.iloc[:, -1]:
             print(reasons)
         return 0
-    rows = spreadsheet.frame_rows(frame)
-    if args.out.suffix.lower() == ".csv":
-        args.out.write_bytes(spreadsheet.csv_bytes(rows, notes))
-    else:
-        lines = [[note] for note in notes] + [[]]
-        sheet = "Peringatan" if args.warnings else "Ditolak"
-        args.out.write_bytes(spreadsheet.xlsx_bytes([(sheet, lines + rows)], header_rows=[len(lines) + 1]))
+    csv, xlsx = corrections.correction_bytes(frame, notes, "Peringatan" if args.warnings else "Ditolak")
+    args.out.write_bytes(csv if args.out.suffix.lower() == ".csv" else xlsx)
     print(f"{len(frame)} baris {WHAT[kind]} dari muatan {load_id} ditulis ke {args.out}.")
     return 0

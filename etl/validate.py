@@ -477,10 +477,10 @@ def _status(frame, out, problems, book: Phrasebook) -> None:
     dilaporkan with a warning. Where the register says nothing, its other columns may: a sanction imposed,
     a sanction date, a recommendation, a forward. forwarded_to wherever a text says the case was sent on."""
     read = _taught(book, "status", taxonomy.status)
-    stages = []
+    stages, unreadable = [], []
     for column, header in (("status", "_status_header"), ("status_2", "_status_2_header")):
         values, errors = per_distinct(read, frame[column], frame[header])
-        problems.warn(column, _then(errors, "Dimuat sebagai dilaporkan."))
+        unreadable.append((column, errors))
         problems.unread("status", column, errors.notna())
         stages.append(values.where(~blank(frame[column]), None))
     first, second = stages
@@ -499,6 +499,8 @@ def _status(frame, out, problems, book: Phrasebook) -> None:
     evidence = evidence.mask(sanction_names.notna(), np.where(recommended, "terbukti", "disanksi"))
     evidence = evidence.mask(out["sanction_date"].notna(), "disanksi")
     out["status"] = status.fillna(evidence).fillna("dilaporkan").astype(object)
+    for column, errors in unreadable:  # say what the case was loaded as: the other columns may have said more
+        problems.warn(column, _then(errors, "") + "Dimuat sebagai " + out["status"].astype(object) + ".")
 
 
 # --- severity --------------------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ import json
 import duckdb
 import pandas as pd
 
+from warehouse import spreadsheet
+
 ROW, REASON, WARNING = "Baris", "Alasan", "Peringatan"
 KINDS = {"rejected": ("rejected_rows", REASON), "warned": ("load_warnings", WARNING)}
 # rows of one load and kind, one per register row, with every reason of that row (table name from KINDS)
@@ -66,3 +68,12 @@ def correction_rows(con: duckdb.DuckDBPyConnection, load_id: str, kind: str = "r
         return pd.DataFrame(), []
     source_file, options, mapping = batch[0]
     return correction_frame(rows, kind), hint_lines(source_file, load_id, options, mapping)
+
+
+def correction_bytes(frame: pd.DataFrame, notes: list[str], sheet: str) -> tuple[bytes, bytes]:
+    """(CSV, XLSX) of a correction table under its lines, every cell neutralised; the XLSX table starts below
+    the lines (bold, frozen header) so the loader finds its header as in the original."""
+    rows = spreadsheet.frame_rows(frame)
+    lines = [[note] for note in notes] + [[]]
+    return (spreadsheet.csv_bytes(rows, notes),
+            spreadsheet.xlsx_bytes([(sheet, lines + rows)], header_rows=[len(lines) + 1]))

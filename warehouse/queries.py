@@ -142,11 +142,21 @@ def _search_params(search: str, personal: bool) -> tuple:
     return (text,) * 5 + (personal,) + (text,) * 2
 
 
-def loads_by_sha256(path: Path | None = None, checksums: tuple[str, ...] = ()) -> pd.DataFrame:
-    """The loads of the files with these sha256 checksums: counts as in load_batches (the Muat data page)."""
-    return run_named("loads_by_sha256", None, path, params=(list(checksums),))
+def loads_by_id(path: Path | None = None, load_ids: tuple[str, ...] = ()) -> pd.DataFrame:
+    """These loads as load_batches holds them: counts, who, options and column mapping (the Muat data page)."""
+    return run_named("loads_by_id", None, path, params=(list(load_ids),))
 
 
 def rejections_by_load(path: Path | None = None, load_ids: tuple[str, ...] = ()) -> pd.DataFrame:
     """The problems of the rejected rows of these loads: file, row, column, value, reason and the row as JSON."""
     return run_named("rejections_by_load", None, path, params=(list(load_ids),))
+
+
+def warnings_by_load(path: Path | None = None, load_ids: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The warnings of the loaded rows of these loads: file, row, column, value, reason and the row as JSON."""
+    return run_named("warnings_by_load", None, path, params=(list(load_ids),))
+
+
+def phrasebook_entries(path: Path | None = None) -> pd.DataFrame:
+    """The phrasebook entries the generation was built with and that are in force (the Muat data page)."""
+    return run_named("phrasebook_entries", None, path)
