@@ -27,6 +27,7 @@ from etl.columns import ALIASES, AMBIGUOUS, IGNORED, NETRA_COLUMNS, SHEET_COLUMN
 from etl.phrasebook import EMPTY, IGNORE, Phrasebook
 
 SAMPLES = 3  # sample values shown per column in the report
+VOCABULARY_SIZE = 60  # a column of more distinct values than this (in its sample) holds no vocabulary
 SECOND = {"status": "status_2", "agency_name": "agency_2"}  # fields a second column may supply, and where it goes
 CONTEXT = {"status": "_status_header", "status_2": "_status_2_header", "sanction": "_sanction_header"}
 FIELDS = (*ALIASES, *SECOND.values())  # canonical frame columns a register can supply
@@ -130,8 +131,8 @@ def _one(sheet_name, label: str, values: pd.Series, book: Phrasebook) -> ColumnC
 
 def _checked(sheet_name, label: str, field: str, values: pd.Series, samples: list[str]) -> ColumnChoice:
     """A header's field, unless its values plainly are another vocabulary."""
-    if field in ("severity", "sanction"):
-        return ColumnChoice(sheet_name, label, field, "header", samples)
+    if field in ("severity", "sanction") or values.head(profile.SAMPLE_ROWS).nunique() > VOCABULARY_SIZE:
+        return ColumnChoice(sheet_name, label, field, "header", samples)  # names, numbers: no vocabulary
     own = None if field in FREE_TEXT else field if field in profile.RECOGNISERS else (
         "date" if field.endswith("_date") else None)
     # free text (names, descriptions, numbers) is only ever overruled by severity words
@@ -179,7 +180,11 @@ def extra_json(frame: pd.DataFrame, labels: list[str]) -> pd.Series:
         empty = blank(values).to_numpy()
         if empty.all():
             continue
-        escaped, _ = per_distinct(lambda text: json.dumps(text, ensure_ascii=False), values.astype(object))
+        plain = ~values.str.contains(r'["\\\x00-\x1f]', regex=True).fillna(False).to_numpy()  # nothing to escape
+        escaped = ('"' + values.astype(object) + '"').where(plain, None)
+        if not plain.all():
+            quoted, _ = per_distinct(lambda text: json.dumps(text, ensure_ascii=False), values[~plain].astype(object))
+            escaped = escaped.where(plain, quoted.reindex(values.index))
         pair = json.dumps(label, ensure_ascii=False) + ": " + escaped.astype(object)
         joined = joined.where(empty, joined + ", " + pair)
     result = "{" + joined.str.removeprefix(", ") + "}"
