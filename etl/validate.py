@@ -29,7 +29,7 @@ from etl.mapping import CONTEXT, FIELDS
 from etl.normalize import NormalizeError, fold, is_blank, taxonomy
 from etl.normalize.agencies import AgencyPlace, agency_place
 from etl.normalize.dates import parse_date
-from etl.normalize.elections import Election, day_text, election_code, elections, window_text
+from etl.normalize.elections import Election, day_text, election_code, election_kind, elections, window_text
 from etl.normalize.regions import load_matcher, split_kind
 from etl.phrasebook import EMPTY, Phrasebook
 from warehouse.vocab import SOURCE_AGENCIES
@@ -217,8 +217,12 @@ def _elections(frame, out, problems, reading: Reading) -> None:
     basis = dates.copy()  # incident and report dates decide; a register with neither has its later dates
     if undated.any():
         basis.loc[undated, :] = later.loc[undated].to_numpy()
+    # 'Pilkada' or 'Pemilu' without a year (in the column or a hint) still says which kind of election
+    kind, _ = per_distinct(election_kind, frame["election"] + " " + frame["_sheet_name"])
+    kind = kind.fillna(frame["_sheet"].map({n: election_kind(t) for n, t in enumerate(reading.titles)}))
     fits = {code: ((basis.isna() | ((basis >= e.window_start) & (basis <= e.window_end))).all(axis=1)
-                   & basis.notna().any(axis=1)) for code, e in elections().items()}
+                   & basis.notna().any(axis=1) & (kind.isna() | (kind == code.rstrip("0123456789"))).to_numpy())
+            for code, e in elections().items()}
     count = sum(fit.astype(int) for fit in fits.values())
     unknown = chosen.isna() & basis.notna().any(axis=1)
     for code, fit in fits.items():

@@ -216,8 +216,8 @@ def test_validation_rules(row, defaults, expected):
      "'10/10/2018' di luar masa semua pemilihan: Pilkada Serentak 2020 (1 Oktober 2019 s.d. 31 Desember 2021); "
      "Pemilu 2024 (14 Juni 2022 s.d. 31 Desember 2024); Pilkada Serentak 2024 (1 Januari 2024 s.d. 31 Desember "
      "2025); periksa tanggalnya."),
-    ({**WHO, "incident_date": "10/10/2024", "region": "Batang", "election": "Pilkada 2018"}, "election",
-     "'Pilkada 2018' bukan pemilihan yang dikenal; tulis salah satu: Pilkada Serentak 2020, Pemilu 2024, "
+    ({**WHO, "incident_date": "10/10/2024", "region": "Batang", "election": "Pilkades 2024"}, "election",
+     "'Pilkades 2024' bukan pemilihan yang dikenal; tulis salah satu: Pilkada Serentak 2020, Pemilu 2024, "
      "Pilkada Serentak 2024."),
     ({**WHO, "region": "Batang"}, "election",
      "Pemilihan tidak diketahui dan tidak ada tanggal yang terbaca; isi kolom Pemilihan atau tanggal, atau muat "
@@ -260,6 +260,9 @@ PLACED = {**WHO, "incident_date": "10/10/2024", "region": "Batang", "election": 
                   "hukumannya (misalnya teguran tertulis, pemotongan tukin, penurunan jabatan). Kolom ini "
                   "dikosongkan.")),  # then inferred from the SKB matrix (D1 after candidates are set)
     ({**PLACED, "election": "Pilkada 2018", "incident_date": "10/10/2020"}, "election", "pilkada2020",
+     ("election", "'Pilkada 2018' bukan pemilihan yang dikenal; tulis salah satu: Pilkada Serentak 2020, Pemilu "
+                  "2024, Pilkada Serentak 2024. Pemilihan diambil dari petunjuk lain.")),
+    ({**PLACED, "election": "Pilkada 2018", "incident_date": "10/10/2024"}, "election", "pilkada2024",  # the kind
      ("election", "'Pilkada 2018' bukan pemilihan yang dikenal; tulis salah satu: Pilkada Serentak 2020, Pemilu "
                   "2024, Pilkada Serentak 2024. Pemilihan diambil dari petunjuk lain.")),
     ({**PLACED, "source_kind": "Media massa"}, "source_kind", None,

@@ -103,3 +103,23 @@ def test_parse_date_rejects(value, message):
     with pytest.raises(NormalizeError) as caught:
         parse_date(value)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("text", "code", "kind"), [
+    ("Pilkada Serentak 2024", "pilkada2024", "pilkada"),
+    ("PILKADA SERENTAK TAHUN 2024", "pilkada2024", "pilkada"),
+    ("BAWASLU PROVINSI KALIMANTAN BARAT - PEMILIHAN SERENTAK 2024", "pilkada2024", "pilkada"),  # UU 10/2016
+    ("Pemilihan Kepala Daerah Serentak 2020", "pilkada2020", "pilkada"),
+    ("rekap pilkada2024", "pilkada2024", "pilkada"),  # a file name
+    ("Pemilu 2024", "pemilu2024", "pemilu"),
+    ("Pilpres 2024", "pemilu2024", "pemilu"),
+    ("Pilkada", None, "pilkada"),  # no year: the kind narrows the date windows
+])
+def test_elections_as_registers_and_titles_write_them(text, code, kind):
+    from etl.normalize.elections import election_code, election_kind
+
+    try:
+        found = election_code(text)
+    except NormalizeError:
+        found = None
+    assert (found, election_kind(text)) == (code, kind)

@@ -57,6 +57,16 @@ _ELECTION_WORDS = {"pilkada": "pilkada", "pilgub": "pilkada", "pilbup": "pilkada
 
 
 @lru_cache(maxsize=1024)
+def election_kind(text) -> str | None:
+    """'pilkada' or 'pemilu' when a text names exactly one kind of election (with or without a year), else None."""
+    if is_blank(text):
+        return None
+    words = fold(text)
+    kinds = {kind for phrase, kind in _ELECTION_WORDS.items() if re.search(rf"\b{phrase}", words)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+@lru_cache(maxsize=1024)
 def election_code(text) -> str | None:
     """'Pilkada 2020', 'PEMILU 2024', 'pilkada2024', 'Pilkada Serentak 2024' -> code; None for a blank cell."""
     if is_blank(text):
@@ -64,6 +74,9 @@ def election_code(text) -> str | None:
     words = fold(text)
     if words.replace(" ", "") in ELECTIONS:
         return words.replace(" ", "")
+    written = set(re.findall(r"\b((?:pilkada|pemilu) ?20\d{2})\b", words))  # 'rekap_pilkada2024.xlsx'
+    if len(written) == 1 and written.pop().replace(" ", "") in ELECTIONS:
+        return re.search(r"\b((?:pilkada|pemilu) ?20\d{2})\b", words)[1].replace(" ", "")
     years = set(re.findall(r"\b20\d{2}\b", words))
     kinds = {kind for phrase, kind in _ELECTION_WORDS.items() if re.search(rf"\b{phrase}\b", words)}
     code = f"{kinds.pop()}{years.pop()}" if len(years) == 1 and len(kinds) == 1 else None
