@@ -29,6 +29,7 @@ REFERENCE_TABLES = {  # table -> (csv file, select list mapping the csv columns 
     "provinces": ("provinces.csv", "code, name, pns_count"),
     "elections": ("elections.csv", "*"),
     "election_stages": ("election_stages.csv", "*"),
+    "election_regions": ("election_regions.csv", "election, level, code, name, source"),
 }
 
 
