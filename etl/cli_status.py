@@ -17,7 +17,8 @@ PER_ELECTION_SQL = """
 """
 LAST_LOADS_SQL = """
     select load_id, source_file as berkas, loaded_at as dimuat, election as pemilihan, rows_read as dibaca,
-           rows_loaded as dimuat_kasus, rows_rejected as ditolak, rows_duplicate as ganda
+           rows_loaded as dimuat_kasus, rows_rejected as ditolak, rows_duplicate as ganda,
+           coalesce(rows_warned, 0) as peringatan, loaded_by as oleh
     from load_batches order by loaded_at desc limit ?
 """
 

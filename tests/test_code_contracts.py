@@ -203,3 +203,13 @@ def test_ui_parts_import_only_downwards(kind):
         assert parts <= MAY_IMPORT[kind], (path.name, parts - MAY_IMPORT[kind])
         if kind != "app":
             assert not {name for name in imported if name.split(".")[0] == "streamlit"}, path.name
+
+
+def test_every_loader_sql_file_says_what_it_does_and_is_used():
+    import etl
+    from etl.sql import SQL_DIR
+
+    source = "\n".join(path.read_text(encoding="utf-8") for path in Path(etl.__file__).parent.rglob("*.py"))
+    for path in SQL_DIR.glob("*.sql"):
+        assert path.read_text(encoding="utf-8").startswith("-- "), f"{path.name} must start with what it does"
+        assert f'"{path.stem}"' in source, f"{path.name} is used by no loader code"

@@ -104,7 +104,7 @@ def test_top_lists_take_their_limit_by_name(wh):
 def test_arguments_give_one_cache_key_per_meaning():
     assert arguments("top_regions", 10) == arguments("top_regions", limit=10) == arguments("top_regions") == \
         (("limit", 10),)
-    assert arguments("loads_by_sha256", ["a"]) == (("checksums", ("a",)),)
+    assert arguments("loads_by_id", ["a"]) == (("load_ids", ("a",)),)
     assert arguments("case_page", "x", limit=5)[0] == ("search", "x")
     with pytest.raises(TypeError):
         arguments("kpis", 3)

@@ -210,14 +210,24 @@ class Warehouse:
         return self.run("load_quality")
 
     @query
-    def loads_by_sha256(self, checksums: tuple[str, ...] = ()) -> pd.DataFrame:
-        """The loads of the files with these sha256 checksums: counts as in load_batches (the Muat data page)."""
-        return self.run("loads_by_sha256", checksums=list(checksums))
+    def loads_by_id(self, load_ids: tuple[str, ...] = ()) -> pd.DataFrame:
+        """These loads as load_batches holds them: counts, who, options and column mapping (the Muat data page)."""
+        return self.run("loads_by_id", load_ids=list(load_ids))
 
     @query
     def rejections_by_load(self, load_ids: tuple[str, ...] = ()) -> pd.DataFrame:
         """The problems of the rejected rows of these loads: file, row, column, value, reason and the raw row."""
         return self.run("rejections_by_load", load_ids=list(load_ids))
+
+    @query
+    def warnings_by_load(self, load_ids: tuple[str, ...] = ()) -> pd.DataFrame:
+        """The warnings of the loaded rows of these loads: file, row, column, value, reason and the raw row."""
+        return self.run("warnings_by_load", load_ids=list(load_ids))
+
+    @query
+    def phrasebook_entries(self) -> pd.DataFrame:
+        """The phrasebook entries the generation was built with and that are in force (the Muat data page)."""
+        return self.run("phrasebook_entries")
 
 
 def takes_filters(name: str) -> bool:
