@@ -4,12 +4,12 @@ VENV        := .venv
 PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.installed
 WAREHOUSE   := $(or $(NETRA_DATA_DIR),data/warehouse)/current.duckdb
-# a ~1M-case demo warehouse for the page, map and export benchmarks
-BENCH_DATA  ?= /tmp/netra-bench-1m
+# a ~1M-row demo warehouse for the page, map and export benchmarks (scale 135: ~1.0M register rows)
+BENCH_DATA  ?= /tmp/netra-bench-1m-rows
 
-.PHONY: setup run test demo bench lint clean
+.PHONY: setup run test demo bench lint clean upgrade
 
-setup: $(STAMP) browser geo $(WAREHOUSE)  ## venv, packages, Chromium, boundaries, demo warehouse
+setup: $(STAMP) browser geo $(WAREHOUSE) upgrade  ## venv, packages, Chromium, boundaries, demo warehouse
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ geo: $(STAMP)  ## boundaries from NETRA_GEO_SOURCE (default ../shared/geo); the 
 $(WAREHOUSE): | $(STAMP)
 	$(PY) -m etl demo
 
+upgrade: $(STAMP)  ## a warehouse made by an older Netra: publish it again migrated (nothing to do otherwise)
+	$(PY) -m etl upgrade
+
 demo: $(STAMP)  ## rebuild the synthetic demo warehouse
 	$(PY) -m etl demo
 
@@ -40,7 +43,7 @@ test: $(STAMP) browser geo  ## lint, then the whole suite: unit, ETL, AppTest, h
 
 bench: $(STAMP) browser geo  ## budgets of DESIGN.md §6, reported as figures (several minutes: 1M-row warehouses)
 	$(PY) -m bench.load_and_query
-	test -e $(BENCH_DATA)/current.duckdb || NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m etl demo --scale 270
+	test -e $(BENCH_DATA)/current.duckdb || NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m etl demo --scale 135
 	NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m bench.pages
 	NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m bench.map
 	NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m bench.export

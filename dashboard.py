@@ -11,6 +11,7 @@ from ui.app import data
 from ui.app.auth import resolve_role
 from ui.app.context import Context, set_context
 from ui.app.filters import active_count, language_control, restore_from_url, sidebar_filters, write_to_url
+from ui.app.health import broken_notice
 from ui.strings import t
 from ui.views.captions import filters_caption
 
@@ -40,9 +41,11 @@ try:
     info = data.read("warehouse_info").iloc[0]
 except FileNotFoundError:
     info = None
+served = data.serving()  # the published generation, or the newest sound one when it cannot be read
 
-if info is None:
+if info is None and not served.broken:  # nothing published yet: how to make the first generation
     st.error(t("no_warehouse", lang), icon=":material/database:")
+if info is None:
     pages = [p for p in PAGES if p[0] in NO_DATA_PAGES]
     role, synthetic, as_of = resolve_role(False, lang), False, None  # an admin may load the first register here
 else:
@@ -56,6 +59,8 @@ if filters is not None:
     write_to_url(filters, lang)
 set_context(Context(filters=filters, lang=lang, role=role, synthetic=synthetic, data_as_of=as_of))
 
+if served.broken:  # told only now, after sign-in: which generation is broken is for admins alone
+    broken_notice(served, role, lang)
 if synthetic:
     st.warning(t("synthetic_banner", lang), icon=":material/science:")
 if as_of is not None:

@@ -20,6 +20,29 @@ def warehouse_dir() -> Path:
     return Path(os.environ.get("NETRA_DATA_DIR") or ROOT / "data" / "warehouse")
 
 
+KEEP_GENERATIONS = 10  # published generations kept for `etl restore` (NETRA_KEEP_GENERATIONS changes it)
+MIN_KEEP_GENERATIONS = 2  # the current one and at least one to go back to
+
+
+class SettingError(ValueError):
+    """An environment setting Netra cannot use; the message names the variable and what it accepts."""
+
+
+def keep_generations() -> int:
+    """How many published generations a publish keeps (the newest ones; older are pruned after 10 minutes).
+
+    Each generation is a whole copy of the warehouse (about 120 MB at 1M cases, a few MB at real volumes), and
+    every loaded file makes one: the default keeps the last ten loads restorable.
+    """
+    text = os.environ.get("NETRA_KEEP_GENERATIONS", "").strip()
+    if not text:
+        return KEEP_GENERATIONS
+    if not text.isdigit() or int(text) < MIN_KEEP_GENERATIONS:
+        raise SettingError(f"NETRA_KEEP_GENERATIONS={text!r}: tulis bilangan bulat {MIN_KEEP_GENERATIONS} atau "
+                           f"lebih (bawaan {KEEP_GENERATIONS}).")
+    return int(text)
+
+
 def _data_subdir(name: str) -> Path:
     """A folder beside the warehouse generations: data/<name>, or <NETRA_DATA_DIR>/<name> when that is set."""
     configured = os.environ.get("NETRA_DATA_DIR")

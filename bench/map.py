@@ -21,9 +21,9 @@ import urllib.request
 import settings
 from geo import boundaries
 from ui.figures import maps
-from warehouse import queries
 from warehouse.db import current_path
 from warehouse.filters import Filters
+from warehouse.reader import Warehouse
 
 BUDGETS = {"queries_ms": 150, "first_render_s": 3.0, "first_render_cold_s": 3.0, "rerender_s": 1.0,
            "map_bytes": 50_000}
@@ -41,13 +41,13 @@ def ensure_data(scale: float) -> None:
     subprocess.run([sys.executable, "-m", "geo", "install"], check=True, stdout=subprocess.DEVNULL)
 
 
-def page_queries(filters: Filters, metric: str) -> None:
+def page_queries(wh: Warehouse, filters: Filters, metric: str) -> None:
     """What Peta reads on a cold cache at the kabupaten/kota level (ui.app.data caches these in the app)."""
-    extent = queries.data_extent(filters).iloc[0]
+    extent = wh.data_extent(filters).iloc[0]
     recent, previous = filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
     for period in (filters, recent, previous) if metric == "change" else (filters,):
-        queries.cases_by_region(period)
-    queries.cases_unmapped(filters)
+        wh.cases_by_region(period)
+    wh.cases_unmapped(filters)
 
 
 def median_ms(action, runs: int) -> float:
@@ -60,9 +60,9 @@ def median_ms(action, runs: int) -> float:
     return statistics.median(times)
 
 
-def figure_json() -> str:
+def figure_json(wh: Warehouse) -> str:
     """The kabupaten/kota count map for all cases, as Streamlit serialises it."""
-    regions = queries.cases_by_region(Filters())
+    regions = wh.cases_by_region(Filters())
     return maps.region_map(maps.region_metrics(regions, regions, regions), "count", "id").to_json()
 
 
@@ -193,14 +193,16 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8651)
     args = parser.parse_args()
     ensure_data(args.scale)
-    rows = queries.warehouse_info(None).iloc[0]["cases"]
+    wh = Warehouse(hold=True)  # as ui.app.data holds it
+    rows = wh.warehouse_info().iloc[0]["cases"]
     print(f"python -m bench.map --scale {args.scale:g} --runs {args.runs}   ({rows:,} cases, "
           f"NETRA_DATA_DIR={os.environ['NETRA_DATA_DIR']}, boundaries installed: {boundaries.installed()})")
     for metric in ("count", "change"):
-        spent = median_ms(lambda metric=metric: page_queries(Filters(), metric), args.runs)
+        spent = median_ms(lambda metric=metric: page_queries(wh, Filters(), metric), args.runs)
         print(f"queries of Peta ({metric}), uncached, median: {spent:.0f} ms (budget {BUDGETS['queries_ms']} ms)")
-    spec = figure_json()
-    regions = queries.cases_by_region(Filters())
+    spec = figure_json(wh)
+    regions = wh.cases_by_region(Filters())
+    wh.close()
     build = median_ms(lambda: maps.region_map(maps.region_metrics(regions, regions, regions), "count", "id")
                       .to_json(), args.runs)
     print(f"figure: {len(spec):,} B of JSON ({len(json.loads(spec)['data'][0]['locations'])} locations), "

@@ -3,8 +3,9 @@
     NETRA_DATA_DIR=/tmp/netra-1m .venv/bin/python -m etl demo --scale 270    # ~1M cases
     NETRA_DATA_DIR=/tmp/netra-1m .venv/bin/python -m bench.pages [--runs 7] [--no-browser]
 
-Queries: each page's queries run straight on the warehouse (no Streamlit cache), unfiltered and with a filter
-change (an election and a province); the median of --runs is reported. Browser: a warm server (one session has
+Queries: each page's queries (Peta's too, with the change metric) run straight on one Warehouse holding its idle
+connection as the app does (no Streamlit cache), unfiltered and with a filter change (an election and a
+province); the median of --runs is reported. Browser: a warm server (one session has
 run, on Tentang), then each page opened once in a new session (first render, caches cold for its queries) and
 one sidebar filter change on it (a province: queries not cached yet). Budgets: DESIGN.md §6.
 """
@@ -19,9 +20,9 @@ from collections.abc import Callable
 from bench.map import start_server
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
-from warehouse import queries
-from warehouse.db import connect_read_only, current_path
+from warehouse.db import current_path
 from warehouse.filters import Filters
+from warehouse.reader import Warehouse
 
 UNFILTERED = Filters()
 CHANGED = Filters(elections=("pilkada2024",), provinces=("33",))
@@ -30,38 +31,48 @@ PAGES = ("ringkasan", "rincian", "linimasa", "data", "tentang")  # Peta: bench.m
 URLS = {"ringkasan": "", "rincian": "rincian", "linimasa": "linimasa", "data": "data", "tentang": "tentang"}
 
 
-def overview_queries(filters: Filters) -> None:
+def overview_queries(wh: Warehouse, filters: Filters) -> None:
     """What pages/overview.py reads, in its order (the previous period depends on the data extent), map included."""
-    kpis.cards_for(lambda name, f: getattr(queries, name)(f), filters, "id")
-    queries.overview_weekly(filters)
-    queries.election_calendar()
-    queries.top_regions(filters, None, 10)
-    queries.top_provinces(filters, None, 10)
-    queries.cases_by_region(filters.without("regions"))
+    kpis.cards_for(wh.read, filters, "id")
+    wh.overview_weekly(filters)
+    wh.election_calendar()
+    wh.top_regions(filters, limit=10)
+    wh.top_provinces(filters, limit=10)
+    wh.cases_by_region(filters.without("regions"))
 
 
-def timeline_queries(filters: Filters) -> None:
+def timeline_queries(wh: Warehouse, filters: Filters) -> None:
     """What pages/timeline.py reads with its defaults (weekly, by type; the latest election when none is chosen)."""
-    queries.election_calendar()
+    wh.election_calendar()
     narrowed = timeline_logic.for_election(filters, filters.elections[-1] if filters.elections else "pilkada2024")
-    queries.timeline_counts(narrowed, None, 7, "violation_type")
-    queries.stage_summary(narrowed)
-    queries.timeline_counts(timeline_logic.overlay_filters(filters), None, 7, "election")
+    wh.timeline_counts(narrowed, bucket_days=7, stack_by="violation_type")
+    wh.stage_summary(narrowed)
+    wh.timeline_counts(timeline_logic.overlay_filters(filters), bucket_days=7, stack_by="election")
 
 
-def data_queries(filters: Filters) -> None:
+def data_queries(wh: Warehouse, filters: Filters) -> None:
     """What pages/data_explorer.py reads for an admin: count, first page, rejected rows."""
-    queries.case_count(filters, None, "", True)
-    queries.case_page(filters, None, "", True, "incident_date", True, 50, 0)
-    queries.recent_rejections(None, 5, 500)
+    wh.case_count(filters, search="", personal=True)
+    wh.case_page(filters, search="", personal=True, sort_key="incident_date", descending=True, limit=50, offset=0)
+    wh.recent_rejections(loads=5, limit=500)
 
 
-PAGE_QUERIES: dict[str, Callable[[Filters], None]] = {
+def map_queries(wh: Warehouse, filters: Filters) -> None:
+    """What pages/regional_map.py reads for the change metric at the kabupaten/kota level (bench.map's set)."""
+    extent = wh.data_extent(filters).iloc[0]
+    recent, previous = filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
+    for period in (filters, recent, previous):
+        wh.cases_by_region(period)
+    wh.cases_unmapped(filters)
+
+
+PAGE_QUERIES: dict[str, Callable[[Warehouse, Filters], None]] = {
     "ringkasan": overview_queries,
-    "rincian": queries.breakdowns,
+    "peta": map_queries,
+    "rincian": lambda wh, filters: wh.breakdowns(filters),
     "linimasa": timeline_queries,
     "data": data_queries,
-    "tentang": lambda filters: queries.load_quality(),
+    "tentang": lambda wh, filters: wh.load_quality(),
 }
 
 
@@ -76,12 +87,12 @@ def median_ms(work: Callable[[], None], runs: int) -> float:
     return statistics.median(times)
 
 
-def bench_queries(runs: int) -> None:
+def bench_queries(wh: Warehouse, runs: int) -> None:
     """Print the median time of every page's queries, unfiltered and after a filter change."""
     print(f"{'page':<10} {'queries, all cases':>20} {'after filter change':>20}   (median of {runs}, ms)")
     for page, work in PAGE_QUERIES.items():
-        whole = median_ms(lambda w=work: w(UNFILTERED), runs)
-        changed = median_ms(lambda w=work: w(CHANGED), runs)
+        whole = median_ms(lambda w=work: w(wh, UNFILTERED), runs)
+        changed = median_ms(lambda w=work: w(wh, CHANGED), runs)
         print(f"{page:<10} {whole:>20.1f} {changed:>20.1f}")
 
 
@@ -140,12 +151,9 @@ def main() -> None:
     args = parser.parse_args()
     if current_path() is None:
         raise SystemExit("Belum ada gudang data: jalankan dulu `python -m etl demo --scale 270`.")
-    with connect_read_only() as con:
-        cases = con.execute("select count(*) from cases").fetchall()[0][0]
-    print(f"warehouse {current_path()}: {cases:,} cases")
-    held = connect_read_only()  # as ui.app.data holds one: DuckDB keeps the instance and its buffer cache
-    bench_queries(args.runs)
-    held.close()
+    with Warehouse(hold=True) as wh:  # held as ui.app.data holds it: DuckDB keeps the instance and its buffer cache
+        print(f"warehouse {wh.path}: {wh.warehouse_info().iloc[0]['cases']:,} cases")
+        bench_queries(wh, args.runs)
     if not args.no_browser:
         server = start_server(args.port)  # bench.map's: streamlit run dashboard.py, healthy
         try:

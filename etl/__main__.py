@@ -1,14 +1,23 @@
 """`python -m etl COMMAND …` — the data steward's command line (DESIGN.md §4).
 
 Each command lives in its own module exposing `register(subparsers)`; the module sets `func` on its parser,
-which returns the process exit status.
+which returns the process exit status. Before a command that reads or builds on the published generation runs,
+that generation is probed: one that cannot be read stops the command with exit 2 and says which generation is
+broken and how to publish a sound one again (never a traceback, never a load silently built on another one).
 """
 
 import argparse
 import importlib
 import sys
 
-COMMANDS = ("etl.cli_load", "etl.cli_demo", "etl.cli_status", "etl.cli_rejected")
+import settings
+from warehouse import generations
+from warehouse.health import GenerationBroken
+
+COMMANDS = ("etl.cli_load", "etl.cli_demo", "etl.cli_status", "etl.cli_rejected", "etl.cli_generations",
+            "etl.cli_restore", "etl.cli_upgrade", "etl.cli_teach")
+# commands that never read the published generation (teaching writes only the steward's phrasebook)
+WITHOUT_CURRENT = ("demo", "generations", "restore", "teach", "phrasebook")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     for name in COMMANDS:
         importlib.import_module(name).register(subparsers)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        if args.command not in WITHOUT_CURRENT:
+            refusal = generations.broken_current()
+            if refusal:
+                print(refusal, file=sys.stderr)
+                return 2
+        return args.func(args)
+    except (GenerationBroken, settings.SettingError) as error:
+        print(error, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

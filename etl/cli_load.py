@@ -1,19 +1,21 @@
-"""`python -m etl load FILE… [--election E] [--source-agency A]`: load registers, then say what happened.
+"""`python -m etl load FILE… [--election E] [--source-agency A] [--dry-run] [--json] [--by NAME]`.
+
+Loads registers (or, with --dry-run, says what a load would do and writes nothing), then reports: a few lines
+per file for a person, or with --json one JSON document for a program (etl.report describes it).
 
 Exit status: 0 every row loaded; 3 some rows rejected or duplicate (or the file was loaded before); 2 a file
 could not be used at all (its one-line reason names the file, and nothing from it was written).
 """
 
 import argparse
+import json
 
-from etl.load import LoadResult, load_files
+from etl import report
+from etl.load import load_files
 from etl.normalize import NormalizeError, taxonomy
 from etl.validate import election_code
-from warehouse import db
+from warehouse import audit
 from warehouse.vocab import SOURCE_AGENCIES
-
-EXAMPLES_SHOWN = 5  # rejected rows printed per file; the rest are in `python -m etl rejected`
-EXAMPLES_SQL = "select reason from rejected_rows where load_id = ? order by row_number limit ?"
 
 
 def register(subparsers) -> None:
@@ -24,38 +26,24 @@ def register(subparsers) -> None:
                         help="pemilihan untuk baris yang tidak menyebutnya, mis. pilkada2024 atau 'Pemilu 2024'")
     parser.add_argument("--source-agency", type=_source_agency,
                         help=f"lembaga asal register bila tidak ada kolomnya: {', '.join(SOURCE_AGENCIES)}")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="pratinjau: yang akan dimuat, ditolak dan diberi peringatan; tidak menulis apa pun")
+    parser.add_argument("--json", action="store_true", help="laporan sebagai satu dokumen JSON (untuk program)")
+    parser.add_argument("--by", help="siapa yang memuat (dicatat di audit dan load_batches); bawaan: NETRA_USER "
+                                     "atau pengguna sistem")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load every file, print one line per file (and a few rejected rows), return the exit status."""
-    results = load_files(args.files, election=args.election, source_agency=args.source_agency, progress=True)
-    for result in results:
-        print(result.summary())
-        for reason in _examples(result):
-            print(f"       - {reason}")
-        if result.rows_rejected:
-            print(f"       Semua baris yang ditolak: python -m etl rejected --load-id {result.load_id} "
-                  "--out ditolak.xlsx")
-    loaded = sum(result.rows_loaded for result in results)
-    print(f"Selesai: {len(results)} berkas, {loaded} kasus dimuat, "
-          f"{sum(result.rows_rejected for result in results)} baris ditolak, "
-          f"{sum(result.rows_duplicate for result in results)} ganda.")
-    return exit_status(results)
-
-
-def exit_status(results: list[LoadResult]) -> int:
-    """2 if any file was unusable, else 3 if any row was rejected or duplicate, else 0."""
-    statuses = {result.exit_status for result in results}
-    return 2 if 2 in statuses else 3 if 3 in statuses else 0
-
-
-def _examples(result: LoadResult) -> list[str]:
-    """The first few rejection reasons of a load, read back from the published warehouse."""
-    if not result.rows_rejected:
-        return []
-    with db.connect_read_only() as con:
-        return [row[0] for row in con.execute(EXAMPLES_SQL, [result.load_id, EXAMPLES_SHOWN]).fetchall()]
+    """Load or preview every file, report, return the exit status."""
+    by = args.by or audit.cli_user()
+    results = load_files(args.files, election=args.election, source_agency=args.source_agency,
+                         progress=not args.json, dry_run=args.dry_run, by=by)
+    if args.json:
+        print(json.dumps(report.run_report(results, args.dry_run, by), ensure_ascii=False, indent=1, default=str))
+    else:
+        print("\n".join(report.prose(results, args.dry_run)))
+    return report.exit_status(results)
 
 
 def _election(text: str) -> str:

@@ -4,7 +4,7 @@ import argparse
 
 import pandas as pd
 
-from warehouse import db
+from warehouse import db, generations
 
 LAST_LOADS = 10
 META_SQL = "select key, value from meta"
@@ -17,7 +17,8 @@ PER_ELECTION_SQL = """
 """
 LAST_LOADS_SQL = """
     select load_id, source_file as berkas, loaded_at as dimuat, election as pemilihan, rows_read as dibaca,
-           rows_loaded as dimuat_kasus, rows_rejected as ditolak, rows_duplicate as ganda
+           rows_loaded as dimuat_kasus, rows_rejected as ditolak, rows_duplicate as ganda,
+           coalesce(rows_warned, 0) as peringatan, loaded_by as oleh
     from load_batches order by loaded_at desc limit ?
 """
 
@@ -39,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
         per_election = con.execute(PER_ELECTION_SQL).df()
         loads = con.execute(LAST_LOADS_SQL, [LAST_LOADS]).df()
     print(f"Generasi terbit: {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
+    made = generations.describe(path, path, check=False)
+    print(f"Dibuat: {made.made_at.replace('T', ' ')}, {generations.made_by_words(made)} "
+          "(semua generasi: python -m etl generations)")
     if meta.get("synthetic") == "true":
         print(f"DATA SINTETIS (demo, benih {meta.get('demo_seed', '?')}, skala {meta.get('demo_scale', '?')}): "
               "bukan data kasus sebenarnya.")

@@ -20,7 +20,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "case id", "nomor register", "nomor registrasi", "nomor perkara", "nomor laporan", "nomor temuan",
         "nomor kasus",
         "nomor pengaduan", "nomor aduan", "register", "kode kasus", "id kasus", "case id", "case number",
-        "register number",
+        "register number", "nomor registrasi temuan", "nomor registrasi laporan", "nomor surat rekomendasi",
+        "nomor rekomendasi", "nomor pengaduan bkn", "nomor kasus bkn",
     ),
     "election": ("pemilihan", "jenis pemilihan", "pemilu pilkada", "pilkada pemilu", "election"),
     "source_agency": (
@@ -43,14 +44,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "decision_date": (
         "tanggal rekomendasi", "tanggal putusan", "tanggal keputusan", "tanggal hasil kajian", "decision date",
+        "tanggal surat rekomendasi", "tanggal rekomendasi kasn", "tanggal rekomendasi bkn", "tanggal pleno",
+        "tanggal penerusan", "tanggal diteruskan", "tanggal pelimpahan", "tanggal hasil verifikasi",
+        "tanggal verifikasi", "tanggal kajian",
     ),
     "sanction_date": (
         "tanggal sanksi", "tanggal hukuman", "tanggal penjatuhan hukuman", "tanggal sk hukuman",
-        "tanggal tindak lanjut", "sanction date",
+        "tanggal tindak lanjut", "sanction date", "tanggal sk", "tanggal sk sanksi", "tanggal tindak lanjut ppk",
+        "tanggal penjatuhan sanksi", "tanggal keputusan ppk",
     ),
     "region": (
         "region code", "kabupaten kota", "kabupaten", "kota", "kota kabupaten", "daerah", "wilayah",
         "kode kabupaten kota", "kode wilayah", "kode daerah", "regency city", "regency", "region", "district",
+        "kabupaten kota kejadian", "wilayah kejadian", "daerah pemilihan kabupaten kota",
     ),
     "province": ("provinsi", "propinsi", "kode provinsi", "province"),
     "subject_name": (
@@ -64,7 +70,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "agency_name": (
         "instansi", "instansi terlapor", "nama instansi", "instansi asal", "unit kerja", "satuan kerja", "opd",
-        "perangkat daerah", "agency", "agency name",
+        "perangkat daerah", "agency", "agency name", "asal instansi", "instansi unit kerja", "nama opd",
+        "instansi asn", "nama instansi terlapor", "pemerintah daerah", "pemda", "instansi daerah",
     ),
     "agency_level": ("tingkat instansi", "jenis instansi", "level instansi", "agency level"),
     "description": (
@@ -79,11 +86,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "violation_class": ("klasifikasi pelanggaran", "klasifikasi", "ranah pelanggaran", "violation class"),
     "status": (
         "status", "status penanganan", "status laporan", "status kasus", "tindak lanjut", "status tindak lanjut",
-        "hasil kajian", "case status",
+        "hasil kajian", "case status", "hasil pleno", "keputusan pleno", "hasil penanganan", "hasil verifikasi",
+        "tindak lanjut ppk", "status penanganan pelanggaran", "status rekomendasi", "progres", "progress",
+        "perkembangan", "status akhir",
     ),
     "sanction": (
         "sanksi", "jenis sanksi", "hukuman", "jenis hukuman", "sanksi dijatuhkan", "rekomendasi",
-        "rekomendasi sanksi", "sanction",
+        "rekomendasi sanksi", "sanction", "jenis hukuman disiplin", "hukuman disiplin", "bentuk sanksi",
+        "sanksi yang direkomendasikan", "rekomendasi kasn", "rekomendasi bkn", "jenis sanksi yang dijatuhkan",
     ),
     "severity": (
         "tingkat hukuman", "tingkat sanksi", "tingkat hukuman disiplin", "kategori hukuman", "keparahan",
@@ -94,12 +104,24 @@ ALIASES: dict[str, tuple[str, ...]] = {
 IGNORED = (
     "nomor", "nomor urut", "tanggal lahir", "tempat lahir", "tempat tanggal lahir", "umur", "usia", "jumlah",
     "keterangan", "catatan", "pangkat golongan", "golongan", "nomor hp", "nomor telepon", "alamat",
+    "pelapor", "nama pelapor", "identitas pelapor", "alamat pelapor", "saksi", "nama saksi", "petugas",
+    "nama petugas", "pengawas", "nama pengawas", "paraf", "tanda tangan",
 )
 DATE_COLUMNS = ("incident_date", "report_date", "decision_date", "sanction_date")
 PERSON_COLUMNS = ("subject_name", "subject_nip", "position", "employee_type")  # split together, one value each
 
-_ABBREVIATIONS = {"tgl": "tanggal", "kab": "kabupaten", "prov": "provinsi", "no": "nomor", "nmr": "nomor",
-                  "reg": "register", "kec": "kecamatan", "ket": "keterangan", "p3k": "pppk"}
+_ABBREVIATIONS = {"tgl": "tanggal", "tanggal": "tanggal", "kab": "kabupaten", "prov": "provinsi", "no": "nomor",
+                  "nmr": "nomor", "nomer": "nomor", "reg": "register", "kec": "kecamatan", "ket": "keterangan",
+                  "p3k": "pppk", "rekom": "rekomendasi", "tl": "tindak lanjut", "tindaklanjut": "tindak lanjut",
+                  "instansi": "instansi", "kabkota": "kabupaten kota", "kabkot": "kabupaten kota"}
+# headers whose words say little: their column is decided by what it holds (etl.mapping), the alias only when
+# the content is not clear
+AMBIGUOUS = {"tingkat", "tingkat pelanggaran", "kategori", "kategori pelanggaran", "keterangan", "jenis",
+             "klasifikasi", "catatan", "hasil", "info", "informasi", "lain lain", "lokasi", "tempat kejadian",
+             "lokasi kejadian", "tempat", "tindak lanjut", "rekomendasi", "kolom"}
+# Netra's own columns in a correction file (`etl rejected`, Muat data): never data, never kept
+NETRA_COLUMNS = {"baris", "alasan", "peringatan"}
+SHEET_COLUMN = "lembar"  # a correction file's sheet-name column: a hint like the sheet's name itself
 _ALIAS_TO_COLUMN = {alias: column for column, aliases in ALIASES.items() for alias in aliases}
 _ALIAS_TO_COLUMN.update(dict.fromkeys(IGNORED))
 
@@ -109,6 +131,16 @@ def header_key(label) -> str:
     text = re.sub(r"\(.*?\)", " ", str(label or "")).lower()
     words = re.findall(r"[a-z0-9]+", text)
     return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+
+
+# a header holding 'tanggal' and one of these words is that date, in either order ('Rekomendasi Tanggal' under a
+# merged 'Rekomendasi', 'Tanggal SK Hukuman', 'Tgl Surat Rekomendasi KASN')
+DATE_WORDS = (("incident_date", {"kejadian", "peristiwa", "pelanggaran", "incident"}),
+              ("sanction_date", {"sanksi", "hukuman", "sk", "penjatuhan", "tindak"}),
+              ("decision_date", {"rekomendasi", "putusan", "keputusan", "pleno", "kajian", "verifikasi", "penerusan",
+                                 "diteruskan", "pelimpahan", "decision"}),
+              ("report_date", {"laporan", "lapor", "temuan", "diterima", "terima", "pengaduan", "aduan", "registrasi",
+                               "register", "masuk", "report"}))
 
 
 @lru_cache(maxsize=4096)
@@ -122,7 +154,24 @@ def canonical_column(label) -> str | None:
     padded = f" {key} "
     matches = [(alias.count(" "), -padded.find(f" {alias} "), alias) for alias in _ALIAS_TO_COLUMN
                if f" {alias} " in padded]
-    return _ALIAS_TO_COLUMN[max(matches)[2]] if matches else None  # most words, then the earliest
+    if not matches:
+        return _date_by_words(key)
+    found = _ALIAS_TO_COLUMN[max(matches)[2]]  # most words, then the earliest
+    if found is None:  # an IGNORED header ('Tanggal Lahir') wins over the date it contains
+        return None
+    if found in ("incident_date", "decision_date", "sanction_date"):
+        return found
+    return _date_by_words(key) or found
+
+
+def _date_by_words(key: str) -> str | None:
+    """The date a header with 'tanggal' and a marking word names, whatever their order."""
+    words = set(key.split())
+    if "tanggal" in words:
+        for column, marks in DATE_WORDS:
+            if words & marks:
+                return column
+    return None
 
 
 def map_headers(labels: list[str]) -> dict[str, str]:
@@ -181,7 +230,8 @@ def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
 
     A listed row keeps its place for its first person; the others are appended at the end (sort by index and
     subject_no for file order). The second value maps a row index of `frame` to the sentence saying why its
-    people can't be paired; such a row stays as it was, so the caller can reject it with its reason.
+    people can't be paired with their NIPs; such a row still counts one record per name, each without a NIP, so
+    the caller keeps the people and warns about the NIPs.
     """
     columns = [c for c in PERSON_COLUMNS if c in frame.columns]
     frame = frame.assign(subject_no=1)
@@ -193,8 +243,10 @@ def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
     for index, row in zip(frame.index[listed], frame.loc[listed, columns].to_dict("records"), strict=True):
         found = people_in_row(row)
         if isinstance(found, str):
-            problems[index] = found
-            continue
+            names = len(split_list(row.get("subject_name", "")))
+            problems[index] = (f"{found.split(';')[0]}; NIP tidak dapat dipasangkan, {names} orang dimuat tanpa "
+                               "NIP. Tulis satu orang per baris atau samakan jumlahnya.")
+            found = people_in_row({**row, "subject_nip": ""})
         firsts[index] = found[0]
         others += [(index, number, person) for number, person in enumerate(found[1:], start=2)]
     if not firsts:
@@ -211,21 +263,14 @@ def split_people(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
 # how a column is named in a message when the register has no such column
 LABELS = {
     "case_id": "No. Register", "election": "Pemilihan", "incident_date": "Tanggal Kejadian",
-    "report_date": "Tanggal Laporan", "region": "Kabupaten/Kota", "province": "Provinsi",
-    "subject_name": "Nama Terlapor", "agency_level": "Tingkat Instansi",
+    "report_date": "Tanggal Laporan", "decision_date": "Tanggal Rekomendasi/Putusan",
+    "sanction_date": "Tanggal Sanksi", "region": "Kabupaten/Kota", "province": "Provinsi",
+    "subject_name": "Nama Terlapor", "subject_nip": "NIP", "agency_name": "Instansi",
+    "agency_level": "Tingkat Instansi", "status": "Status", "status_2": "Status (lanjutan)",
+    "agency_2": "Instansi (kedua)",
 }
 
 
-def canonical_frame(sheets) -> pd.DataFrame:
-    """The sheets' rows under canonical column names, with _sheet (position in the file) and _row (as seen)."""
-    parts = []
-    for number, sheet in enumerate(sheets):
-        mapping = map_headers(sheet.labels)
-        part = sheet.frame[list(mapping.values())].set_axis(list(mapping), axis=1)
-        parts.append(part.assign(_sheet=number, _row=sheet.frame.index.to_numpy()))
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
-
-
-def column_label(sheet, column: str) -> str:
-    """The header a sheet uses for a canonical column, or the usual Indonesian name when it has none."""
-    return map_headers(sheet.labels).get(column) or LABELS.get(column) or column
+def column_label(mapped: dict[str, str], column: str) -> str:
+    """The header a sheet uses for a canonical column (`mapped`: field -> header), or its usual Indonesian name."""
+    return mapped.get(column) or LABELS.get(column) or column

@@ -65,3 +65,24 @@ def number_subjects(cases: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.Dat
     base = fresh.join(known, on=CASE_KEY)["_known"].fillna(0) if known is not None else 0
     fresh["subject_no"] = (base + fresh.groupby(CASE_KEY, sort=False).cumcount() + 1).astype(int)
     return fresh.drop(columns="_new"), int((both["_new"].to_numpy() & repeat).sum())
+
+
+def replace_people(cases: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """For a correction of warned rows: (records to insert, existing records they replace, repeats in the file).
+
+    An incoming person already in the warehouse under the same case replaces that record and keeps its
+    subject_no; other people are numbered after those known, as in `number_subjects`.
+    """
+    cases = cases.sort_values(["_record", "subject_no"], kind="stable")
+    repeat = cases.duplicated([*CASE_KEY, "_person"], keep="first").to_numpy()
+    cases = cases[~repeat]
+    known = existing[[*CASE_KEY, "_person", "subject_no", "load_id", "source_row"]].drop_duplicates(
+        [*CASE_KEY, "_person"]).rename(columns={"subject_no": "_old_no"})
+    joined = cases.merge(known, on=[*CASE_KEY, "_person"], how="left")
+    matched = joined["_old_no"].notna().to_numpy()
+    replaced = joined.loc[matched, [*CASE_KEY, "_old_no", "load_id", "source_row"]].rename(
+        columns={"_old_no": "subject_no"})
+    kept = joined[matched].assign(subject_no=joined.loc[matched, "_old_no"].astype(int))
+    fresh, _ = number_subjects(cases[~matched], existing)
+    columns = list(cases.columns)
+    return pd.concat([kept[columns], fresh[columns]], ignore_index=True), replaced, int(repeat.sum())

@@ -1,8 +1,12 @@
 """Load registers into the warehouse: each file in its own checked generation, so a file is all in or all out.
 
 A file already loaded (same sha256) adds nothing. People already in the warehouse under the same case, and
-repeats inside a file, are counted as duplicates and not inserted. Rejected rows are kept with their reasons so
-the steward can correct them (`python -m etl rejected`).
+repeats inside a file, are counted as duplicates and not inserted. Rejected rows and warnings are kept with
+their reasons so the steward can correct them (`python -m etl rejected`). A preview (`dry_run`) computes exactly
+the same outcome against the published generation and writes nothing.
+
+A real load into the demo warehouse replaces the demo: the new generation starts empty, without the synthetic
+cases, their batches and `meta.synthetic`, so the warehouse never claims to be synthetic once a real row is in it.
 """
 
 from __future__ import annotations
@@ -12,32 +16,26 @@ import hashlib
 import json
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from etl.columns import canonical_frame, column_label
-from etl.identity import CASE_KEY, number_subjects, person_keys
-from etl.readers import Register, RegisterUnusable, read_register
-from etl.validate import CASE_COLUMNS, Defaults, validate_frame
-from warehouse import db
+from etl import phrasebook
+from etl.identity import CASE_KEY, number_subjects, person_keys, replace_people
+from etl.link import link_generation
+from etl.pipeline import FileReading, problems_frame, read_file, sha256_of
+from etl.sql import statement
+from etl.validate import CASE_COLUMNS, Defaults
+from warehouse import audit, db
 
-EXISTING_PEOPLE_SQL = """
-    select c.election, c.source_agency, c.case_id, c.subject_no, c.subject_name, c.subject_nip, c.incident_date,
-           c.report_date, c.region_code, c.province_code, c.agency_name, c.violation_type, c.description,
-           '' as _people
-    from cases c semi join incoming_keys k using (election, source_agency, case_id)
-"""
-EARLIER_LOAD_SQL = "select load_id from load_batches where sha256 = ? order by loaded_at limit 1"
-BATCH_SQL = """insert into load_batches (load_id, source_file, sha256, loaded_at, election, rows_read, rows_loaded,
-               rows_rejected, rows_duplicate) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+EXAMPLES = 20  # rejected / warned rows and unknown phrases shown per file in the report
 
 
 @dataclass
 class LoadResult:
-    """What happened to one file: counts as in load_batches, or why nothing was written."""
+    """What happened to one file (or would, in a preview): counts as in load_batches, or why nothing was written."""
 
     source_file: str
     load_id: str | None = None
@@ -47,8 +45,21 @@ class LoadResult:
     rows_loaded: int = 0
     rows_rejected: int = 0
     rows_duplicate: int = 0
+    rows_warned: int = 0
+    rows_linked: int | None = None  # records that joined an existing person-case (None in a preview: not linked)
+    link_pending: int | None = None  # pairs of this load's elections waiting for a steward after it
     already_loaded: str | None = None  # load_id of the earlier load of the very same file
     error: str | None = None  # one line: why the file could not be used (nothing from it was written)
+    replaced_demo: int | None = None  # synthetic cases removed because this real load replaced the demo
+    rows_replaced: int = 0  # records a correction of warned rows replaced
+    dry_run: bool = False
+    columns: list[dict] = field(default_factory=list)  # the column mapping (etl.mapping.ColumnChoice.report)
+    unknown: list[dict] = field(default_factory=list)  # phrases nobody taught, per field, with counts
+    notes: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)  # the first rejected problems
+    warned: list[dict] = field(default_factory=list)  # the first warnings
+    totals_skipped: int = 0
+    sheets: list[dict] = field(default_factory=list)
 
     @property
     def exit_status(self) -> int:
@@ -57,6 +68,19 @@ class LoadResult:
             return 2
         return 3 if self.already_loaded or self.rows_rejected or self.rows_duplicate else 0
 
+    @property
+    def status(self) -> str:
+        """unusable | already_loaded | loaded | loaded_with_problems (rows rejected or duplicate)."""
+        if self.error:
+            return "unusable"
+        if self.already_loaded:
+            return "already_loaded"
+        return "loaded_with_problems" if self.exit_status == 3 else "loaded"
+
+    @property
+    def unmapped(self) -> list[dict]:
+        return [column for column in self.columns if column["field"] is None and column["how"] != "netra"]
+
     def summary(self) -> str:
         """One Indonesian line for the steward."""
         if self.error:
@@ -64,9 +88,19 @@ class LoadResult:
         if self.already_loaded:
             return (f"SUDAH  {self.source_file}: berkas yang sama persis sudah dimuat ({self.already_loaded}); "
                     "tidak ada yang ditambahkan.")
-        return (f"DIMUAT {self.source_file} ({self.load_id}): {self.rows_read} baris register dibaca, "
-                f"{self.rows_loaded} kasus dimuat, {self.rows_rejected} baris ditolak, "
-                f"{self.rows_duplicate} ganda dilewati.")
+        word, verb = ("PRATINJAU", "akan dimuat") if self.dry_run else ("DIMUAT", "dimuat")
+        where = "" if self.dry_run else f" ({self.load_id})"
+        replaced = f" ({self.rows_replaced} menggantikan catatan yang diperbaiki)" if self.rows_replaced else ""
+        linked = "" if self.rows_linked is None else f", {self.rows_linked} bergabung dengan kasus yang sudah ada"
+        pending = (f"; {self.link_pending} pasangan catatan menunggu keputusan (python -m etl links)"
+                   if self.link_pending else "")
+        return (f"{word} {self.source_file}{where}: {self.rows_read} baris register dibaca, "
+                f"{self.rows_loaded} kasus {verb}{replaced}, {self.rows_rejected} baris ditolak, "
+                f"{self.rows_duplicate} ganda dilewati, {self.rows_warned} baris dengan peringatan{linked}{pending}.")
+
+
+DEMO_REPLACED = ("Gudang data demo (sintetis) diganti: {n} kasus sintetis dihapus; gudang kini hanya berisi data "
+                 "nyata. `etl demo` membuatnya lagi.")
 
 
 class Progress:
@@ -90,7 +124,6 @@ class Progress:
             print(f"\r{self.label} [{bar}] {100 * self.done // self.steps:3d}% {seconds:5.1f} s  {what:<24}",
                   end=end, file=sys.stderr, flush=True)
 
-
     def close(self) -> None:
         """End the bar's line if a load stopped half way (so the error starts on a line of its own)."""
         if self.shown and self.done < self.steps:
@@ -98,110 +131,215 @@ class Progress:
 
 
 def load_files(
-    paths, election: str | None = None, source_agency: str | None = None, progress: bool = True
+    paths, election: str | None = None, source_agency: str | None = None, progress: bool = True,
+    dry_run: bool = False, by: str | None = None,
 ) -> list[LoadResult]:
-    """Load each file in its own generation; a file that can't be used is reported and the others go on."""
+    """Load (or preview) each file in its own generation; a file that can't be used is reported, the others go on.
+
+    Every run is audited (`warehouse.audit`): a load with who, files, sha256 and outcome; a preview as such.
+    """
     defaults = Defaults(election, source_agency)
+    by = by or audit.cli_user()
+    book = phrasebook.load()
     results = []
     for path in map(Path, paths):
         try:
-            results.append(load_file(path, defaults, progress))
-        except RegisterUnusable as error:
-            results.append(LoadResult(path.name, error=str(error)))
+            results.append(load_file(path, defaults, progress, dry_run=dry_run, by=by, book=book))
         except db.CheckFailed as error:
-            results.append(LoadResult(path.name, error=f"{path.name}: {error}".replace("\n", " ")))
+            results.append(LoadResult(path.name, error=f"{path.name}: {error}".replace("\n", " "), dry_run=dry_run))
+    _audit(results, defaults, by, dry_run)
     return results
 
 
-def load_file(path: Path, defaults: Defaults = Defaults(), progress: bool = False) -> LoadResult:
-    """Read, validate and publish one register; raises RegisterUnusable (nothing written) for an unusable file."""
-    bar = Progress(path.name, 11, progress)
+def _audit(results: list[LoadResult], defaults: Defaults, by: str, dry_run: bool) -> None:
+    statuses = {result.exit_status for result in results}
+    outcome = "unusable" if 2 in statuses else "partial" if 3 in statuses else "ok"
+    audit.record("load_preview" if dry_run else "load", by, outcome=outcome,
+                 files=[result.source_file for result in results], sha256=[result.sha256 for result in results],
+                 load_ids=[result.load_id for result in results],
+                 statuses=[result.status for result in results],
+                 rows_loaded=sum(result.rows_loaded for result in results),
+                 rows_rejected=sum(result.rows_rejected for result in results),
+                 replaced_demo=next((r.replaced_demo for r in results if r.replaced_demo is not None), None),
+                 options={"election": defaults.election, "source_agency": defaults.source_agency})
+
+
+def load_file(path: Path, defaults: Defaults = Defaults(), progress: bool = False, dry_run: bool = False,
+              by: str | None = None, book: phrasebook.Phrasebook | None = None) -> LoadResult:
+    """Read, validate and publish (or preview) one register; an unusable file gives a result with its reason."""
+    bar = Progress(path.name, 12, progress)
     try:
+        if dry_run:
+            return _load(path, defaults, bar, True, by or audit.cli_user(), book or phrasebook.load())
         with db.writer_lock():
-            return _load(path, defaults, bar)
+            return _load(path, defaults, bar, False, by or audit.cli_user(), book or phrasebook.load())
     finally:
         bar.close()
 
 
-def _load(path: Path, defaults: Defaults, bar: Progress) -> LoadResult:
+def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
+          book: phrasebook.Phrasebook) -> LoadResult:
     """load_file's steps, reporting each to the progress bar."""
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    earlier = _earlier_load(sha256)
+    sha256 = sha256_of(path)
+    how = reading_fingerprint(defaults, book)
+    earlier = _earlier_load(sha256, how) if sha256 else None
     if earlier:
-        return LoadResult(path.name, sha256=sha256, already_loaded=earlier)
+        return LoadResult(path.name, sha256=sha256, already_loaded=earlier, dry_run=dry_run)
     bar.step("membaca berkas")
-    register = read_register(path)
-    bar.step("memeriksa baris")
-    cases, problems = validate_frame(canonical_frame(register.sheets), defaults,
-                                     tuple(sheet.name for sheet in register.sheets), on_step=bar.step)
-    accounted = cases["_record"].nunique() + problems["_record"].nunique()
-    if accounted != register.rows_read:  # every register row is loaded, a repeat, or rejected: never lost
-        raise RuntimeError(f"{path.name}: {register.rows_read} baris dibaca tetapi {accounted} tercatat")
-    load_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{sha256[:8]}"
-    bar.step("menulis generasi baru")
-    with db.new_generation() as con:
-        cases, duplicates = number_subjects(cases, _existing_people(con, cases))
-        _insert_cases(con, cases, load_id)
-        _insert_rejected(con, register, problems, load_id)
-        result = LoadResult(
-            path.name, load_id, sha256, _one_election(cases, defaults), register.rows_read, len(cases),
-            problems["_record"].nunique(), duplicates,
-        )
-        con.execute(BATCH_SQL, [load_id, path.name, sha256, dt.datetime.now(), result.election, result.rows_read,
-                                result.rows_loaded, result.rows_rejected, result.rows_duplicate])
+    reading = read_file(path, defaults, book, on_step=bar.step)
+    if reading.error:
+        return LoadResult(path.name, sha256=reading.sha256, error=reading.error, dry_run=dry_run)
+    checked = reading.validated
+    result = _result(reading, defaults, dry_run)
+    tag = reading.sha256 if not how else hashlib.sha256((reading.sha256 + how).encode()).hexdigest()
+    load_id = None if dry_run else f"{time.strftime('%Y%m%dT%H%M%S')}-{tag[:8]}"
+    result.load_id = load_id
+    bar.step("menulis generasi baru" if not dry_run else "menghitung pratinjau")
+    if dry_run:
+        existing = _existing_people_published(checked.records)
+        if reading.corrects_warnings:
+            cases, replaced, duplicates = replace_people(checked.records, existing)
+            result.rows_replaced = len(replaced)
+        else:
+            cases, duplicates = number_subjects(checked.records, existing)
+        result.rows_loaded, result.rows_duplicate = len(cases), duplicates
+        result.replaced_demo = _synthetic_cases() or None
+        bar.step("selesai")
+        return result
+    synthetic = _synthetic_cases()
+    with db.new_generation(fresh=bool(synthetic)) as con:
+        existing = _existing_people(con, checked.records)
+        if reading.corrects_warnings:  # corrected warned rows take the place of the records they came from
+            cases, replaced, duplicates = replace_people(checked.records, existing)
+            _insert(con, "delete_replaced_warnings", replaced, "replaced_keys")
+            _insert(con, "delete_replaced_cases", replaced, "replaced_keys")
+            result.rows_replaced = len(replaced)
+        else:
+            cases, duplicates = number_subjects(checked.records, existing)
+        result.rows_loaded, result.rows_duplicate = len(cases), duplicates
+        result.replaced_demo = synthetic or None
+        _insert(con, "insert_cases", _case_frame(cases, load_id), "incoming_cases")
+        _insert(con, "insert_rejected", problems_frame(reading, checked.rejected, load_id), "incoming_problems")
+        _insert(con, "insert_warnings", problems_frame(reading, checked.warnings, load_id), "incoming_problems")
+        _copy_phrasebook(con, book)
+        bar.step("menautkan catatan")
+        link = link_generation(con, elections=sorted(cases["election"].dropna().unique()), load_id=load_id)
+        result.rows_linked, result.link_pending = link.joined or 0, link.pending
+        options = json.dumps({"election": defaults.election, "source_agency": defaults.source_agency,
+                              "phrasebook": book.fingerprint(), "reading": how}, ensure_ascii=False)
+        con.execute(statement("insert_batch"), [
+            load_id, path.name, reading.sha256, dt.datetime.now(), result.election, result.rows_read,
+            result.rows_loaded, result.rows_rejected, result.rows_duplicate, result.rows_warned, result.rows_linked,
+            by, options,
+            json.dumps({"sheets": result.sheets, "columns": result.columns}, ensure_ascii=False)])
         bar.step("memeriksa gudang data")
     bar.step("selesai")
     return result
 
 
-def _earlier_load(sha256: str) -> str | None:
-    """load_id of an earlier load of a file with this sha256 in the published generation, if any."""
+def _result(reading: FileReading, defaults: Defaults, dry_run: bool) -> LoadResult:
+    """The counts and report of a file read, before publishing decides load_id and duplicates."""
+    checked, register = reading.validated, reading.register
+    warned_records = checked.warnings["_record"].unique()
+    warned_rows = checked.records.loc[checked.records["_record"].isin(warned_records), "_record"].nunique()
+    result = LoadResult(reading.name, sha256=reading.sha256, election=_one_election(checked.records, defaults),
+                        rows_read=register.rows_read, rows_rejected=checked.rejected["_record"].nunique(),
+                        rows_warned=int(warned_rows), dry_run=dry_run,
+                        totals_skipped=sum(sheet.totals_skipped for sheet in register.sheets))
+    result.columns = [choice.report() for sheet in reading.choices for choice in sheet]
+    result.sheets = [{"name": sheet.name, "header_row": sheet.header_row, "rows": len(sheet.frame),
+                      "title": sheet.title or None, "totals_skipped": sheet.totals_skipped}
+                     for sheet in register.sheets]
+    result.unknown = _unknown(reading)
+    result.notes = checked.notes
+    result.rejected = _examples(problems_frame(reading, checked.rejected.head(EXAMPLES * 4), None))
+    result.warned = _examples(problems_frame(reading, checked.warnings.head(EXAMPLES * 4), None))
+    return result
+
+
+def _examples(problems: pd.DataFrame) -> list[dict]:
+    frame = problems.head(EXAMPLES)
+    return [{"row": int(row), "column": column, "value": value, "reason": reason}
+            for row, column, value, reason in frame[["row_number", "column", "value", "reason"]].itertuples(
+                index=False, name=None)]
+
+
+def _unknown(reading: FileReading) -> list[dict]:
+    """Phrases no rule or steward recognised: per field and value, how often and in which rows (teachable)."""
+    unknown = reading.validated.unknown
+    if unknown.empty:
+        return []
+    labels = {number: reading.mapped(number) for number in range(len(reading.register.sheets))}
+    found = []
+    for (field_name, column, value), group in unknown.groupby(["field", "column", "value"], sort=False):
+        headers = sorted({labels[sheet].get(column, column) for sheet in group["_sheet"]})
+        found.append({"field": field_name, "column": ", ".join(headers), "phrase": value, "count": len(group),
+                      "rows": sorted({int(row) for row in group["_row"]})[:5]})
+    found.sort(key=lambda entry: (entry["field"], -entry["count"], entry["phrase"]))
+    return found
+
+
+def _case_frame(cases: pd.DataFrame, load_id: str) -> pd.DataFrame:
+    return cases[list(CASE_COLUMNS)].assign(load_id=load_id, source_row=cases["_row"].astype("int64"))
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, view: str) -> None:
+    """Bulk-insert a DataFrame through one registered view (never row by row)."""
+    if frame.empty:
+        return
+    con.register(view, frame)
+    con.execute(statement(name))
+    con.unregister(view)
+
+
+def _copy_phrasebook(con: duckdb.DuckDBPyConnection, book: phrasebook.Phrasebook) -> None:
+    """The phrasebook this generation was built with, so the app can show it and a generation records it."""
+    con.execute(statement("clear_phrasebook"))
+    rows = book.rows()
+    if rows:
+        _insert(con, "replace_phrasebook", pd.DataFrame(rows), "incoming_phrasebook")
+
+
+def reading_fingerprint(defaults: Defaults, book: phrasebook.Phrasebook) -> str:
+    """How a file is read besides its bytes: the phrasebook in force and the load options ('' for none of
+    them, as loads before this was recorded). The same file read the same way is loaded once."""
+    if not (book.fingerprint() or defaults.election or defaults.source_agency):
+        return ""
+    text = "|".join((book.fingerprint(), defaults.election or "", defaults.source_agency or ""))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _earlier_load(sha256: str, fingerprint: str) -> str | None:
+    """load_id of an earlier load of this very file, read the same way, in the published generation, if any."""
     if db.current_path() is None:
         return None
     with db.connect_read_only() as con:
-        rows = con.execute(EARLIER_LOAD_SQL, [sha256]).fetchall()
+        rows = con.execute(statement("earlier_load"), [sha256, fingerprint]).fetchall()
     return rows[0][0] if rows else None
+
+
+def _synthetic_cases() -> int:
+    """How many synthetic cases the published generation holds (0 when it is real or there is none)."""
+    if db.current_path() is None:
+        return 0
+    with db.connect_read_only() as con:
+        return int(con.execute(statement("synthetic_cases")).fetchall()[0][0])
 
 
 def _existing_people(con: duckdb.DuckDBPyConnection, cases: pd.DataFrame) -> pd.DataFrame:
     """The warehouse records of the incoming case ids, with the same person keys as the incoming records."""
     con.register("incoming_keys", cases[CASE_KEY].drop_duplicates())
-    existing = con.execute(EXISTING_PEOPLE_SQL).df()
+    existing = con.execute(statement("existing_people")).df()
     con.unregister("incoming_keys")
     return existing.assign(_person=person_keys(existing))
 
 
-def _insert_cases(con: duckdb.DuckDBPyConnection, cases: pd.DataFrame, load_id: str) -> None:
-    """Bulk-insert the accepted records through one DataFrame (never row by row)."""
-    frame = cases[list(CASE_COLUMNS)].assign(load_id=load_id, source_row=cases["_row"].astype("int64"))
-    con.register("incoming_cases", frame)
-    con.execute("insert into cases by name select * from incoming_cases")
-    con.unregister("incoming_cases")
-
-
-def _insert_rejected(con, register: Register, problems: pd.DataFrame, load_id: str) -> None:
-    """One rejected_rows row per problem: the header as the steward wrote it, the reason, the whole row as JSON."""
-    if problems.empty:
-        return
-    several = len(register.sheets) > 1
-    problems = problems.sort_values(["_sheet", "_row"], kind="stable")
-    raws = {}
-    for number, rows in problems.groupby("_sheet")["_row"]:
-        sheet = register.sheets[number]
-        for row, cells in zip(rows.unique(), sheet.frame.loc[rows.unique()].to_dict("records"), strict=True):
-            cells = {"Lembar": sheet.name, **cells} if several else cells
-            raws[number, row] = json.dumps(cells, ensure_ascii=False)
-    rows = []
-    for problem in problems.to_dict("records"):
-        sheet = register.sheets[problem["_sheet"]]
-        label = column_label(sheet, problem["column"])
-        where = f"Lembar '{sheet.name}', baris {problem['_row']}" if several else f"Baris {problem['_row']}"
-        rows.append((load_id, register.path.name, int(problem["_row"]), label, str(problem["value"]),
-                     f"{where}, kolom '{label}': {problem['reason']}", raws[problem["_sheet"], problem["_row"]]))
-    frame = pd.DataFrame(rows, columns=["load_id", "source_file", "row_number", "column", "value", "reason", "raw"])
-    con.register("incoming_rejected", frame)
-    con.execute("insert into rejected_rows by name select * from incoming_rejected")
-    con.unregister("incoming_rejected")
+def _existing_people_published(cases: pd.DataFrame) -> pd.DataFrame:
+    """As _existing_people, read from the published generation (a preview writes nothing); none if synthetic."""
+    if db.current_path() is None or _synthetic_cases():
+        return pd.DataFrame(columns=[*CASE_KEY, "subject_no", "load_id", "source_row", "_person"])
+    with db.connect_read_only() as con:
+        return _existing_people(con, cases)
 
 
 def _one_election(cases: pd.DataFrame, defaults: Defaults) -> str | None:

@@ -15,13 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from etl.columns import DATE_COLUMNS, canonical_column
+from etl.normalize import fold
+from etl.phrasebook import EMPTY, IGNORE, Phrasebook
+from etl.xlsx import XlsxError, XlsxTooBig, read_workbook
+from warehouse import spreadsheet
 
 HEADER_SCAN = 30  # title rows above the header seen in real registers: a handful; 30 leaves room
 HEAD_CHARS = 200_000  # the start of a CSV that the header scan and delimiter sniffing read (never the whole file)
@@ -41,6 +45,9 @@ class Sheet:
     name: str | None
     labels: list[str]
     frame: pd.DataFrame  # columns = labels, index = row number as a person sees it
+    title: str = ""  # the lines above the header ('REKAPITULASI … BAWASLU PROVINSI JAWA TENGAH … PILKADA 2024')
+    header_row: int = 1  # where the header starts, as a person counts rows
+    totals_skipped: int = 0  # 'Jumlah'/'Total' rows below the data, not records
 
 
 @dataclass
@@ -56,8 +63,11 @@ class Register:
         return sum(len(sheet.frame) for sheet in self.sheets)
 
 
-def read_register(path: str | Path) -> Register:
-    """Every sheet of records in `path`, or RegisterUnusable saying in one line why the file can't be used."""
+def read_register(path: str | Path, book: Phrasebook = EMPTY) -> Register:
+    """Every sheet of records in `path`, or RegisterUnusable saying in one line why the file can't be used.
+
+    `book` adds the headers a steward taught to those the header scan knows.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -76,7 +86,7 @@ def read_register(path: str | Path) -> Register:
         )
     else:
         tables = [_csv_table(path, data)]
-    return Register(path, _record_sheets(path, tables))
+    return Register(path, _record_sheets(path, tables, book))
 
 
 @dataclass
@@ -92,26 +102,26 @@ class _Table:
 _WHY_UNUSABLE = {
     "no_columns": "tidak ada kolom yang dikenali; baris judul kolom harus memuat mis. 'Tanggal Kejadian', "
     "'Kabupaten/Kota', 'Nama Terlapor'.",
-    "no_date": "tidak ada kolom tanggal; tambahkan kolom 'Tanggal Kejadian' atau 'Tanggal Laporan'.",
     "no_rows": "tidak ada baris data di bawah judul kolom.",
 }
 
 
-def _record_sheets(path: Path, tables: list[_Table]) -> list[Sheet]:
-    """The tables that hold records (a header with known columns, one of them a date) as Sheets."""
+def _record_sheets(path: Path, tables: list[_Table], book: Phrasebook) -> list[Sheet]:
+    """The tables that hold records (a header naming at least two known columns) as Sheets."""
     sheets, why = [], []
     for table in tables:
-        found = find_header(table.head)
+        found = find_header(table.head, book)
         if found is None:
             continue
         start, depth, labels = found
-        if {canonical_column(label) for label in labels}.isdisjoint(DATE_COLUMNS):
-            why.append("no_date")
-            continue
         frame = table.body(start + depth, len(labels)).set_axis(labels, axis=1)
-        frame = _drop_blank_rows(frame, table.headings)
+        frame = _drop_blank_rows(frame, table.headings, book)
+        frame, totals = _drop_totals(frame)
+        frame = _restored(frame)
+        title = "\n".join(" ".join(cell for cell in dict.fromkeys(str(c).strip() for c in row) if cell)
+                          for row in table.head[:start])
         if len(frame):
-            sheets.append(Sheet(table.name, labels, frame))
+            sheets.append(Sheet(table.name, labels, frame, title.strip(), start + 1, totals))
         else:
             why.append("no_rows")
     if not sheets:
@@ -119,7 +129,7 @@ def _record_sheets(path: Path, tables: list[_Table]) -> list[Sheet]:
     return sheets
 
 
-def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]] | None:
+def find_header(rows: list[list[str]], book: Phrasebook = EMPTY) -> tuple[int, int, list[str]] | None:
     """(first header row, 1 or 2 header rows, labels) of the header naming the most known columns, or None.
 
     A two-row header wins only when joining the rows names more columns ("Tanggal" + "Kejadian"); at least two
@@ -127,22 +137,40 @@ def find_header(rows: list[list[str]]) -> tuple[int, int, list[str]] | None:
     """
     best, best_score = None, 1
     scan = rows[:HEADER_SCAN + 1]
+
+    def _score(labels: list[str]) -> int:
+        """How many distinct known columns a header row names (taught headers count too)."""
+        return len({canonical_column(label) or book.header(label) for label in labels} - {None})
+
     singles = [_score(_labels(row)) for row in scan]
     for start in range(min(len(rows), HEADER_SCAN)):
         candidates = [(1, _labels(rows[start]), singles[start])]
         if start + 1 < len(scan):
             joined = _joined_labels(rows[start], rows[start + 1])
-            if _score(joined) > max(singles[start], singles[start + 1]):  # a title line over a header adds nothing
-                candidates.append((2, joined, _score(joined)))
+            # a title line over a header adds nothing; a header row over sub-headers ('Rekomendasi' over
+            # 'Tanggal' | 'Isi') is read as one, even when the lower row alone names as many columns
+            over_subheaders = singles[start] >= 2 and _score(joined) >= singles[start + 1] \
+                and _parent_over_children(rows[start], rows[start + 1])
+            if _score(joined) > max(singles[start], singles[start + 1]) or over_subheaders:
+                candidates.append((2, joined, _score(joined) + (0.5 if over_subheaders else 0)))
         for depth, labels, score in candidates:
             if score > best_score:
                 best, best_score = (start, depth, labels), score
     return best
 
 
-def _score(labels: list[str]) -> int:
-    """How many distinct known columns a header row names."""
-    return len({canonical_column(label) for label in labels} - {None})
+def _parent_over_children(top: list[str], bottom: list[str]) -> bool:
+    """True when a cell of `top` spans two columns (repeated, or followed by a blank) over two different cells
+    below it: the shape of a merged parent header over its sub-headers."""
+    top = [str(cell).strip() for cell in top]
+    bottom = [str(cell).strip() for cell in bottom]
+    for position in range(min(len(top), len(bottom)) - 1):
+        parent, right = top[position], top[position + 1]
+        left_child, right_child = bottom[position], bottom[position + 1]
+        if parent and right in (parent, "") and left_child and right_child and left_child != right_child \
+                and parent not in (left_child, right_child):
+            return True
+    return False
 
 
 def _labels(row: list[str]) -> list[str]:
@@ -168,12 +196,47 @@ def _joined_labels(top: list[str], bottom: list[str]) -> list[str]:
     return _labels(joined)
 
 
-def _drop_blank_rows(frame: pd.DataFrame, headings: frozenset[int]) -> pd.DataFrame:
+def _drop_blank_rows(frame: pd.DataFrame, headings: frozenset[int], book: Phrasebook = EMPTY) -> pd.DataFrame:
     """Rows with no value in a known column go (empty lines, pre-numbered template rows), as do section titles."""
-    known = [label for label in frame.columns if canonical_column(label)]
+    known = [label for label in frame.columns if canonical_column(label) or book.header(label) not in (None, IGNORE)]
     filled = sum((frame[label].str.strip() != "").astype(int) for label in known)
     heading = frame.index.isin(list(headings)) & (filled <= 1)
     return frame[(filled > 0) & ~heading]
+
+
+TOTAL_WORDS = {"jumlah", "total", "jumlah total", "grand total", "sub total", "subtotal", "total keseluruhan",
+               "jumlah keseluruhan", "jumlah seluruhnya", "total kasus", "jumlah kasus", "jumlah asn"}
+
+
+def _drop_totals(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Without the summary rows a recap ends with ('JUMLAH', 'Total'): the first filled cell says so and no
+    date column is filled. They are sums, not records; the load report counts them."""
+    if frame.empty:
+        return frame, 0
+    candidates = np.zeros(len(frame), dtype=bool)
+    for label in frame.columns[:4]:  # a total's label sits in one of the first columns (cheap test first)
+        values = frame[label]
+        candidates |= ((values.str.len() < 30) & values.str.contains("(?i)jumlah|total", regex=True)).to_numpy()
+    if not candidates.any():
+        return frame, 0
+    dates = [label for label in frame.columns if canonical_column(label) in DATE_COLUMNS]
+    total = np.zeros(len(frame), dtype=bool)
+    for position in np.flatnonzero(candidates):
+        row = frame.iloc[position]
+        filled = [str(cell) for cell in row if str(cell).strip()]
+        no_date = all(not str(row[label]).strip() for label in dates)
+        total[position] = bool(filled) and fold(filled[0]) in TOTAL_WORDS and no_date
+    return frame[~total], int(total.sum())
+
+
+def _restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells a Netra correction file neutralised ('=… written as \'=…) as the steward first sent them."""
+    for label in frame.columns:
+        marked = frame[label].str.startswith(spreadsheet.PREFIX)
+        if marked.any():
+            frame = frame.copy()
+            frame.loc[marked, label] = frame.loc[marked, label].map(spreadsheet.restore)
+    return frame
 
 
 # --- CSV -------------------------------------------------------------------------------------------------------
@@ -245,40 +308,55 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _xlsx_tables(path: Path) -> list[_Table]:
-    """Every worksheet as a table, merged cells filled: across and down in the header, down in the data."""
+    """Every worksheet as a table, merged cells filled: across and down in the header, down in the data.
+
+    The workbook is read by `etl.xlsx` (checked against its limits, streamed, only present cells kept), so a
+    declared dimension or an inflating part never decides how much is allocated.
+    """
     try:
-        workbook = load_workbook(path, data_only=True)  # not read_only: that mode can't see merged cells
-    except Exception as error:  # openpyxl raises many kinds on a damaged file; each means "unusable"
-        raise RegisterUnusable(
-            f"{path.name}: bukan XLSX yang dapat dibaca ({type(error).__name__}); buka di Excel lalu simpan ulang "
-            "sebagai .xlsx atau CSV."
-        ) from error
+        workbook = read_workbook(path)
+    except XlsxTooBig as error:
+        raise RegisterUnusable(f"{path.name}: ditolak, {error}.") from error
+    except XlsxError as error:
+        raise RegisterUnusable(f"{path.name}: {error}; buka di Excel lalu simpan ulang sebagai .xlsx atau CSV.") \
+            from error
     tables = []
-    for worksheet in workbook.worksheets:
-        cells = worksheet.iter_rows(min_row=1, min_col=1, values_only=True)  # from A1, so row numbers are true
-        rows = [[cell_text(value) for value in row] for row in cells]
-        merges = [m.bounds for m in worksheet.merged_cells.ranges]  # (min_col, min_row, max_col, max_row)
-        head = _filled(rows[: HEADER_SCAN + 2], merges, across=True)
+    for worksheet in workbook:
+        rows = {number: [cell_text(value) for value in cells] for number, cells in worksheet.rows.items()}
+        merges = worksheet.merges
+        head = _filled({number: rows.get(number, []) for number in range(1, HEADER_SCAN + 3)}, merges, across=True)
+        head = [head[number] for number in range(1, HEADER_SCAN + 3)]
         headings = frozenset(r for c1, r, c2, r2 in merges if r == r2 and c2 - c1 >= 2)
 
         def body(skip: int, width: int, rows=rows, merges=merges) -> pd.DataFrame:
-            cells = [(row + [""] * width)[:width] for row in _filled(rows, merges, across=False)[skip:]]
-            return pd.DataFrame(cells, index=range(skip + 1, skip + 1 + len(cells)), dtype="str")
+            below = _filled({number: cells for number, cells in rows.items() if number > skip}, merges, across=False)
+            numbers = sorted(below)
+            cells = [(below[number] + [""] * width)[:width] for number in numbers]
+            return pd.DataFrame(cells, index=numbers, columns=range(width), dtype="str")
 
-        tables.append(_Table(worksheet.title, head, body, headings))
+        tables.append(_Table(worksheet.name, head, body, headings))
     return tables
 
 
-def _filled(rows: list[list[str]], merges: list[tuple[int, int, int, int]], across: bool) -> list[list[str]]:
-    """A copy of `rows` with each merged range's value copied down its first column (and across, if asked)."""
-    rows = [list(row) for row in rows]
+def _filled(rows: dict[int, list[str]], merges: list[tuple[int, int, int, int]],
+            across: bool) -> dict[int, list[str]]:
+    """A copy of `rows` (row number -> cells) with each merged range's value copied down its first column (and
+    across, if asked) into the rows present; a merge never creates a row, so a merged range can't inflate a sheet."""
+    rows = {number: list(cells) for number, cells in rows.items()}
     for min_col, min_row, max_col, max_row in merges:
-        if min_row > len(rows):
+        top = rows.get(min_row)
+        if top is None or len(top) < min_col:
             continue
-        value = rows[min_row - 1][min_col - 1]
-        for r in range(min_row, min(max_row, len(rows)) + 1):
-            for c in range(min_col, (max_col if across else min_col) + 1):
-                rows[r - 1][c - 1] = value
+        value = top[min_col - 1]
+        last = max_col if across else min_col
+        for number in (range(min_row, max_row + 1) if max_row - min_row < len(rows) else sorted(rows)):
+            cells = rows.get(number)
+            if cells is None or not min_row <= number <= max_row:
+                continue
+            if len(cells) < last:
+                cells.extend([""] * (last - len(cells)))
+            for c in range(min_col, last + 1):
+                cells[c - 1] = value
     return rows
 
 

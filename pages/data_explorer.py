@@ -30,7 +30,7 @@ descending = middle.segmented_control(t("dx_order", lang), (True, False), defaul
                                       format_func=lambda d: t("dx_desc" if d else "dx_asc", lang))
 size = right.selectbox(t("dx_page_size", lang), tables.PAGE_SIZES, index=1, key="dx_size", **first_page)
 
-total = int(read("case_count", f, search, personal)["n"].iloc[0])
+total = int(read("case_count", f, search=search, personal=personal)["n"].iloc[0])
 if total == 0:
     if search:
         st.info(t("dx_no_match", lang, search=search), icon=":material/search_off:")
@@ -42,7 +42,8 @@ if st.session_state.get("dx_page", 1) > pages:  # the filters shrank the result 
     st.session_state["dx_page"] = pages
 page = st.pagination(pages, key="dx_page")
 offset = (page - 1) * size
-rows = read("case_page", f, search, personal, sort_key, descending, size, offset)
+rows = read("case_page", f, search=search, personal=personal, sort_key=sort_key, descending=descending,
+            limit=size, offset=offset)
 shown = tables.display_frame(rows, role, lang)
 event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="dx_table",
                      placeholder="—")
@@ -68,7 +69,7 @@ else:
 
 if role == "admin":
     st.subheader(t("dx_rejected", lang))
-    rejected = read("recent_rejections", None, 5, 500)
+    rejected = read("recent_rejections", loads=5, limit=500)
     if rejected.empty:
         st.success(t("dx_rejected_none", lang), icon=":material/check_circle:")
     else:

@@ -46,7 +46,7 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader(t("ov_top_regions", lang))
-    regions = read("top_regions", f, 10)
+    regions = read("top_regions", f, limit=10)
     if regions.empty:
         st.info(t("ov_no_region", lang), icon=":material/location_off:")
     else:
@@ -56,7 +56,7 @@ with left:
     st.caption(caption)
 with right:
     st.subheader(t("ov_top_provinces", lang))
-    top_provinces = charts.ranking_chart(read("top_provinces", f, 10), "province_name", lang)
+    top_provinces = charts.ranking_chart(read("top_provinces", f, limit=10), "province_name", lang)
     st.plotly_chart(top_provinces, config=charts.PLOTLY_CONFIG, key="ov_top_provinces")
     st.caption(caption)
     export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))

@@ -35,12 +35,13 @@ stack_by = choose[2].segmented_control(t("tl_stack", lang), logic.STACKS,
                                        default="violation_type", required=True, key="tl_stack",
                                        format_func=lambda s: t(f"tl_stack_{s}", lang))
 
-counts = read("timeline_counts", filters, bucket_days, stack_by)
+counts = read("timeline_counts", filters, bucket_days=bucket_days, stack_by=stack_by)
 if counts.empty:
     st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)),
             icon=":material/filter_alt_off:")
 else:
-    spikes = logic.spike_weeks(logic.bucket_totals(read("timeline_counts", filters, 7, stack_by), 7))
+    weekly = read("timeline_counts", filters, bucket_days=7, stack_by=stack_by)
+    spikes = logic.spike_weeks(logic.bucket_totals(weekly, 7))
     summary = read("stage_summary", filters)
     whole = logic.overall(summary)
     lag_days = logic.lag_days(whole, filters.date_basis)
@@ -79,7 +80,7 @@ st.subheader(t("tl_overlay_title", lang))
 overlay_filters = logic.overlay_filters(ctx.filters)
 measure = st.segmented_control(t("tl_measure", lang), logic.MEASURES, default="count", required=True,
                                key="tl_measure", format_func=lambda m: t(f"tl_measure_{m}", lang))
-overlay = logic.overlay_frame(read("timeline_counts", overlay_filters, 7, "election"))
+overlay = logic.overlay_frame(read("timeline_counts", overlay_filters, bucket_days=7, stack_by="election"))
 if overlay.empty:
     st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
 else:

@@ -60,7 +60,20 @@ HEADERS = [
     ("Instansi Pelapor", "source_agency"),
     ("Pemilihan", "election"),
     ("Jenis Pemilihan", "election"),
+    # dates named in either order, and the headers issue 10 met
+    ("Rekomendasi Tanggal", "decision_date"),
+    ("Tgl Surat Rekomendasi KASN", "decision_date"),
+    ("Tanggal SK Hukuman", "sanction_date"),
+    ("Tanggal Tindak Lanjut PPK", "sanction_date"),
+    ("Hari/Tgl Laporan", "report_date"),
+    ("Tgl. Rekom", "decision_date"),
+    ("Hasil Pleno", "status"),
+    ("Tindak Lanjut PPK", "status"),
+    ("Jenis Hukuman Disiplin", "sanction"),
+    ("Asal Instansi", "agency_name"),
     # headers that must stay unused even though they contain a known word
+    ("Nama Pelapor", None),  # the one who reported, not the one reported
+    ("Identitas Pelapor", None),
     ("No", None),
     ("No.", None),
     ("Tanggal Lahir", None),
@@ -133,6 +146,8 @@ def test_split_people_numbers_people_and_reports_unpaired_rows():
         ["R1", "Ani", "", 1],
         ["R2", "Budi", "111", 1],
         ["R2", "Siti", "222", 2],
-        ["R3", "A; B", "1; 2; 3", 1],  # kept whole, for the caller to reject with the reason
+        ["R3", "A", "", 1],  # names and NIPs can't be paired: one person per name, without a NIP
+        ["R3", "B", "", 2],
     ]
-    assert unpaired == {2: "2 nama tetapi 3 NIP; tulis satu orang per baris atau samakan jumlahnya."}
+    assert unpaired == {2: "2 nama tetapi 3 NIP; NIP tidak dapat dipasangkan, 2 orang dimuat tanpa NIP. Tulis satu "
+                           "orang per baris atau samakan jumlahnya."}

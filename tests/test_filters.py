@@ -11,33 +11,48 @@ from warehouse.filters import Filters
 @pytest.mark.parametrize(
     ("filters", "sql", "params"),
     [
-        (Filters(), "true", []),
-        (Filters(elections=("pilkada2024",)), "list_contains(?, election)", [["pilkada2024"]]),
+        (Filters(), "true", {}),
+        (Filters(elections=("pilkada2024",)), "list_contains($f_elections, election)",
+         {"f_elections": ["pilkada2024"]}),
         (
             Filters(provinces=("33",), severities=("berat", "sedang")),
-            "list_contains(?, province_code) and list_contains(?, severity)",
-            [["33"], ["berat", "sedang"]],
+            "list_contains($f_provinces, province_code) and list_contains($f_severities, severity)",
+            {"f_provinces": ["33"], "f_severities": ["berat", "sedang"]},
         ),
         (
             Filters(date_basis="report_date", date_from=date(2024, 9, 1), date_to=date(2024, 9, 30)),
-            "report_date >= ? and report_date <= ?",
-            [date(2024, 9, 1), date(2024, 9, 30)],
+            "report_date >= $f_date_from and report_date <= $f_date_to",
+            {"f_date_from": date(2024, 9, 1), "f_date_to": date(2024, 9, 30)},
         ),
     ],
 )
-def test_where_builds_fragment_and_bound_parameters(filters, sql, params):
+def test_where_builds_fragment_and_named_parameters(filters, sql, params):
     assert filters.where() == (sql, params)
 
 
 def test_where_prefixes_columns_with_alias():
-    assert Filters(regions=("33.25",)).where("c") == ("list_contains(?, c.region_code)", [["33.25"]])
+    assert Filters(regions=("33.25",)).where("c") == ("list_contains($f_regions, c.region_code)",
+                                                      {"f_regions": ["33.25"]})
 
 
 def test_values_never_reach_the_sql_text():
     hostile = "x'); drop table cases; --"
     sql, params = Filters(regions=(hostile,)).where()
     assert hostile not in sql
-    assert params == [[hostile]]
+    assert params == {"f_regions": [hostile]}
+
+
+def test_the_fragment_may_appear_twice_with_one_set_of_parameters():
+    """Named parameters: no order to keep, and a fragment used twice binds each value once."""
+    import duckdb
+
+    filters = Filters(provinces=("33",), date_from=date(2024, 9, 1))
+    where, params = filters.where()
+    with duckdb.connect() as con:
+        con.execute("create table cases (province_code varchar, incident_date date)")
+        con.execute("insert into cases values ('33', '2024-09-02'), ('33', '2024-08-01'), ('35', '2024-09-03')")
+        sql = f"select (select count(*) from cases where {where}), (select count(*) from cases where {where})"  # noqa: S608
+        assert con.execute(sql, params).fetchall() == [(1, 1)]
 
 
 def test_unknown_date_basis_is_refused():

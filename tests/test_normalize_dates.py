@@ -46,6 +46,20 @@ D = datetime.date
         ("Senin, 9 September 2024", D(2024, 9, 9)),
         ("Jum'at, 13 Sept 2024", D(2024, 9, 13)),
         ("14 Okt 2024", D(2024, 10, 14)),
+        # a weekday before any accepted form (issue 10)
+        ("Rabu, 25/09/2024", D(2024, 9, 25)),
+        ("Kamis 10-10-2024", D(2024, 10, 10)),
+        ("Jumat, 2024-10-11", D(2024, 10, 11)),
+        ("Jum'at 11.10.2024", D(2024, 10, 11)),
+        ("Sabtu, 45577", D(2024, 10, 12)),
+        ("Minggu, 13/10/24", D(2024, 10, 13)),
+        ("Ahad 13 Oktober 2024", D(2024, 10, 13)),
+        ("Monday, 14/10/2024", D(2024, 10, 14)),
+        ("2024/9/5", D(2024, 9, 5)),  # YYYY/MM/DD, one-digit parts
+        # a span: its first day
+        ("25 s.d. 27 September 2024", D(2024, 9, 25)),
+        ("25/09/2024 - 27/09/2024", D(2024, 9, 25)),
+        ("28 Agustus sampai dengan 2 September 2024", D(2024, 8, 28)),
         ("14 Oct 2024", D(2024, 10, 14)),
         ("14-Okt-2024", D(2024, 10, 14)),
         ("14 okt. 2024", D(2024, 10, 14)),
@@ -89,3 +103,23 @@ def test_parse_date_rejects(value, message):
     with pytest.raises(NormalizeError) as caught:
         parse_date(value)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("text", "code", "kind"), [
+    ("Pilkada Serentak 2024", "pilkada2024", "pilkada"),
+    ("PILKADA SERENTAK TAHUN 2024", "pilkada2024", "pilkada"),
+    ("BAWASLU PROVINSI KALIMANTAN BARAT - PEMILIHAN SERENTAK 2024", "pilkada2024", "pilkada"),  # UU 10/2016
+    ("Pemilihan Kepala Daerah Serentak 2020", "pilkada2020", "pilkada"),
+    ("rekap pilkada2024", "pilkada2024", "pilkada"),  # a file name
+    ("Pemilu 2024", "pemilu2024", "pemilu"),
+    ("Pilpres 2024", "pemilu2024", "pemilu"),
+    ("Pilkada", None, "pilkada"),  # no year: the kind narrows the date windows
+])
+def test_elections_as_registers_and_titles_write_them(text, code, kind):
+    from etl.normalize.elections import election_code, election_kind
+
+    try:
+        found = election_code(text)
+    except NormalizeError:
+        found = None
+    assert (found, election_kind(text)) == (code, kind)

@@ -74,7 +74,7 @@ def test_violation_form_rejects(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Diteruskan ke KASN", "diproses"),
+        ("Diteruskan ke KASN", "terbukti"),  # Bawaslu forwards only a violation it found (reference README)
         ("Bukan pelanggaran", "tidak_terbukti"),
         ("Tidak terbukti", "tidak_terbukti"),
         ("tidak_terbukti", "tidak_terbukti"),
@@ -267,9 +267,14 @@ def test_violation_types_csv_matches_vocab_and_forms():
     assert tuple(row["form"] for row in forms) == VIOLATION_FORMS
     assert {row["violation_class"] for row in forms} <= set(VIOLATION_CLASSES)
     assert {row["severity"] for row in forms} <= {*SEVERITIES, ""}
-    listed = {form: row["violation_type"] for row in types
-              for form in (row["kode_etik_forms"] + " " + row["disiplin_forms"]).split()}
-    assert listed == {row["form"]: row["violation_type"] for row in forms}
+    listed: dict[str, set[str]] = {}
+    for row in types:
+        for form in (row["kode_etik_forms"] + " " + row["disiplin_forms"]).split():
+            listed.setdefault(form, set()).add(row["violation_type"])
+    assert set(listed) == {row["form"] for row in forms}
+    # each form's own type is among those that list it; only D4 covers two (declarations and campaigns)
+    assert all(row["violation_type"] in listed[row["form"]] for row in forms)
+    assert {form: kinds for form, kinds in listed.items() if len(kinds) > 1} == {"D4": {"deklarasi", "kampanye"}}
     assert {row["class_before_set"] for row in types} <= {"kode_etik", "disiplin"}
     assert {row["severity_before_set"] for row in types} | {row["severity_after_set"] for row in types} <= {
         *SEVERITIES, ""}
@@ -280,11 +285,164 @@ def test_phrase_csvs_use_only_vocabulary_values():
     assert status_values == set(STATUSES)
     assert {row["severity"] for row in read_reference("severity_phrases.csv")} == {*SEVERITIES, ""}
     fields = read_reference("field_phrases.csv")
-    assert [row for row in fields if row["value"] not in ALLOWED_VALUES[row["field"]]] == []
+    allowed = {**ALLOWED_VALUES, "sanction_class": VIOLATION_CLASSES}
+    # known phrases that name no value: no destination, no ASN class, 'ASN' (PNS or PPPK), 'daerah'
+    may_be_empty = {"forwarded_to", "violation_class", "employee_type", "agency_level"}
+    assert [row for row in fields if row["value"] not in allowed[row["field"]]
+            and not (row["value"] == "" and row["field"] in may_be_empty)] == []
     assert {row["field"] for row in fields} == {"position_class", "employee_type", "agency_level", "source_agency",
-                                                "source_kind"}
+                                                "source_kind", "forwarded_to", "violation_class", "sanction_class"}
 
 
 @pytest.mark.parametrize("code", STATUSES)
 def test_every_status_code_maps_to_itself(code):
     assert taxonomy.status(code) == code
+
+
+# --- the vocabularies of each agency (domain.md §2.6) and the reading of issue 10 --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "expected"),
+    [
+        # Bawaslu's own stages
+        ("Dugaan pelanggaran", "", "dilaporkan"),  # a fresh report, never a finding
+        ("Dugaan Pelanggaran Netralitas ASN", "", "dilaporkan"),
+        ("Diduga melanggar netralitas", "", "dilaporkan"),
+        ("Dugaan pelanggaran, dalam kajian", "", "diproses"),
+        ("Diregistrasi", "", "diproses"),
+        ("Teregistrasi", "", "diproses"),
+        ("Dalam kajian", "", "diproses"),
+        ("Kajian awal", "", "diproses"),
+        ("Klarifikasi terlapor", "", "diproses"),
+        ("Pelanggaran", "", "terbukti"),  # the plenary found a violation
+        ("Pelanggaran peraturan perundang-undangan lainnya", "", "terbukti"),
+        ("Bukan pelanggaran", "", "tidak_terbukti"),
+        ("Bukan merupakan pelanggaran", "", "tidak_terbukti"),
+        ("Tidak memenuhi syarat formil", "", "dihentikan"),
+        ("Tidak memenuhi syarat formil dan materiil", "", "dihentikan"),
+        ("TMS", "", "dihentikan"),
+        ("Tidak diregistrasi", "", "dihentikan"),
+        # forwarding is Bawaslu's finding, said from its side: one reading, with or without 'pelanggaran'
+        ("Diteruskan ke BKN", "", "terbukti"),
+        ("Pelanggaran, diteruskan ke BKN", "", "terbukti"),
+        ("Rekomendasi ke BKN", "", "terbukti"),
+        ("Direkomendasikan ke KASN", "", "terbukti"),
+        ("Dugaan pelanggaran diteruskan ke KASN", "", "terbukti"),
+        ("Dilimpahkan ke BKN", "", "terbukti"),
+        ("Diteruskan ke KASN, tidak terbukti", "", "tidak_terbukti"),
+        ("Diteruskan ke KASN, sudah ditindaklanjuti PPK", "", "disanksi"),
+        # KASN/BKN follow-up words
+        ("Rekomendasi KASN", "", "terbukti"),
+        ("Sudah ditindaklanjuti PPK", "", "disanksi"),
+        ("Belum ditindaklanjuti PPK", "", "terbukti"),
+        ("Dalam proses PPK", "", "terbukti"),
+        ("Diproses PPK", "", "terbukti"),
+        ("Data kepegawaian diblokir", "", "terbukti"),
+        ("Menunggu verifikasi BKN", "", "diproses"),
+        ("Menunggu tindak lanjut PPK", "", "terbukti"),
+        ("Dijatuhi hukuman disiplin sedang", "", "disanksi"),
+        ("Hukuman disiplin sedang berupa pemotongan tunjangan kinerja", "", "disanksi"),
+        ("Pensiun/berhenti/APS", "", "dihentikan"),
+        # bare answers in a follow-up column
+        ("Sudah", "Tindak Lanjut PPK", "disanksi"),
+        ("Belum", "Tindak Lanjut PPK", "terbukti"),
+        ("Proses", "TL PPK", "terbukti"),
+        ("Ya", "Ditindaklanjuti PPK", "disanksi"),
+        ("Proses", "Status", "diproses"),  # elsewhere a bare 'Proses' is still in process
+    ],
+)
+def test_status_words_of_each_agency(text, header, expected):
+    assert taxonomy.status(text, header) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diteruskan ke KASN", "kasn"),
+        ("Diteruskan kepada Komisi Aparatur Sipil Negara", "kasn"),
+        ("Rekomendasi ke BKN", "bkn"),
+        ("Pelanggaran, diteruskan ke BKN", "bkn"),
+        ("Dilimpahkan ke Badan Kepegawaian Negara", "bkn"),
+        ("Diteruskan ke Kanreg IV BKN Makassar", "bkn"),
+        ("Diteruskan ke Bupati (kepala desa)", "lainnya"),
+        ("Diteruskan ke Sentra Gakkumdu", "lainnya"),
+        ("Rekomendasi diteruskan ke PPK", None),  # the recommendation itself, not a forward
+        ("Rekomendasi KASN", None),  # KASN's own recommendation
+        ("Terbukti", None),
+        ("", None),
+    ],
+)
+def test_forwarded_to(text, expected):
+    assert taxonomy.forwarded_to(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pelanggaran peraturan perundang-undangan lainnya", None),  # Bawaslu's class: not an ASN rule class
+        ("Pelanggaran administrasi", None),
+        ("Kode etik penyelenggara", None),
+        ("Pelanggaran Kode Etik", "kode_etik"),
+        ("Disiplin", "disiplin"),
+        ("Tindak pidana pemilihan", "pidana"),
+        ("", None),
+    ],
+)
+def test_violation_class(text, expected):
+    assert taxonomy.violation_class(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "klass"),
+    [
+        ("Sanksi moral berupa pernyataan secara terbuka", None, "kode_etik"),
+        ("Sanksi moral pernyataan secara tertutup", None, "kode_etik"),
+        ("Hukuman disiplin sedang berupa pemotongan tunjangan kinerja 25% selama 9 bulan", "sedang", "disiplin"),
+        ("Hukuman disiplin ringan berupa teguran tertulis", "ringan", "disiplin"),
+        ("Hukuman disiplin sedang berupa penurunan jabatan", "sedang", "disiplin"),  # the stated level wins
+        ("Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", "berat", "disiplin"),
+        ("Pemberhentian tidak dengan hormat", "berat", "disiplin"),
+        ("PTDH", "berat", "disiplin"),
+        ("Penurunan pangkat setingkat lebih rendah selama 3 (tiga) tahun", "berat", "disiplin"),  # PP 53/2010
+        ("Penundaan kenaikan gaji berkala selama 1 tahun", "sedang", "disiplin"),  # PP 53/2010
+        ("Pidana penjara 2 bulan", None, "pidana"),
+    ],
+)
+def test_class_and_level_from_sanction_text(text, severity, klass):
+    assert (taxonomy.severity(text), taxonomy.sanction_class(text)) == (severity, klass)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act wins over a word in passing
+        ("Menggunakan mobil dinas untuk mengantar tim kampanye", ("fasilitas_negara", None)),
+        ("Mengantar tim sukses memakai kendaraan dinas", ("fasilitas_negara", None)),
+        ("Menjadi tim sukses paslon nomor 2", ("tim_pemenangan", None)),
+        ("Tergabung dalam tim pemenangan pasangan calon", ("tim_pemenangan", None)),
+        ("Terdaftar sebagai tim kampanye paslon", ("tim_pemenangan", None)),
+        ("Ikut kampanye bersama tim sukses", ("kampanye", None)),
+        ("Tim sukses", ("tim_pemenangan", None)),  # a category label alone
+        # D4 covers campaign participation as well as declarations after candidates are set
+        ("D4 ikut kampanye paslon", ("kampanye", "D4")),
+        ("D4 menghadiri deklarasi paslon", ("deklarasi", "D4")),
+        ("D4", ("deklarasi", "D4")),
+        ("D5 menjadi anggota partai", ("parpol", "D5")),
+    ],
+)
+def test_violation_type_acts_and_skb_fixes(text, expected):
+    assert taxonomy.violation_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("kampanye", None, AFTER, SET), ("disiplin", "berat")),  # D4
+        (("kampanye", "D4", AFTER, SET), ("disiplin", "berat")),
+        (("parpol", "D5", BEFORE, SET), ("disiplin", "berat")),  # PTDH, whatever the date
+        (("lainnya", None, AFTER, SET), ("disiplin", None)),  # D13: disiplin, level by the Satgas
+    ],
+)
+def test_skb_2022_matrix_fixes(args, expected):
+    assert taxonomy.infer_severity(*args) == expected

@@ -17,22 +17,22 @@ import pytest
 from etl.load import load_files
 from ui.figures import timeline as charts
 from ui.views import timeline as logic
-from warehouse import queries
 from warehouse.db import current_path
 from warehouse.filters import Filters
+from warehouse.reader import Warehouse
 
 REGISTER = Path(__file__).with_name("fixtures") / "timeline_register.csv"
 P24 = Filters(elections=("pilkada2024",))
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
+def warehouse(tmp_path_factory) -> Warehouse:
     """The published generation holding the timeline register."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NETRA_DATA_DIR", str(tmp_path_factory.mktemp("timeline")))
         (result,) = load_files([REGISTER], progress=False)
         assert (result.rows_loaded, result.rows_rejected) == (25, 0)
-        return current_path()
+        return Warehouse(current_path())
 
 
 def buckets(frame: pd.DataFrame) -> list[tuple[int, str, int]]:
@@ -44,7 +44,7 @@ def buckets(frame: pd.DataFrame) -> list[tuple[int, str, int]]:
 # --- buckets counted from voting day ----------------------------------------------------------------------------
 
 def test_weekly_counts_start_on_voting_day(warehouse):
-    frame = queries.timeline_counts(P24, warehouse, 7, "election")
+    frame = warehouse.timeline_counts(P24, bucket_days=7, stack_by="election")
     assert buckets(frame) == [
         (-98, "2024-08-21", 2), (-91, "2024-08-28", 2), (-70, "2024-09-18", 3), (-63, "2024-09-25", 1),
         (-7, "2024-11-20", 3), (0, "2024-11-27", 2), (14, "2024-12-11", 2), (35, "2025-01-01", 1),
@@ -58,20 +58,21 @@ def test_weekly_counts_start_on_voting_day(warehouse):
     ("decision_date", [-78, -51, 8, 58]),
 ])
 def test_daily_offsets_are_days_from_voting_day(warehouse, basis, offsets):
-    frame = queries.timeline_counts(Filters(elections=("pilkada2024",), date_basis=basis), warehouse, 1, "election")
+    frame = warehouse.timeline_counts(Filters(elections=("pilkada2024",), date_basis=basis), bucket_days=1,
+                                      stack_by="election")
     expected = pd.Series(offsets).value_counts().sort_index()
     assert dict(zip(frame["h_offset"], frame["n"], strict=True)) == expected.to_dict()
 
 
 def test_weeks_never_straddle_voting_day(warehouse):
     """H−1 and H fall in different weeks: integer division towards zero would have merged them."""
-    frame = queries.timeline_counts(Filters(elections=("pemilu2024",)), warehouse, 7, "election")
+    frame = warehouse.timeline_counts(Filters(elections=("pemilu2024",)), bucket_days=7, stack_by="election")
     assert buckets(frame) == [(-14, "2024-01-31", 1), (-7, "2024-02-07", 1), (0, "2024-02-14", 2)]
 
 
 def test_counts_are_split_by_the_chosen_series(warehouse):
-    frame = queries.timeline_counts(Filters(elections=("pilkada2024",), regions=("33.08", "33.09", "33.10")),
-                                    warehouse, 7, "violation_type")
+    frame = warehouse.timeline_counts(Filters(elections=("pilkada2024",), regions=("33.08", "33.09", "33.10")),
+                                      bucket_days=7, stack_by="violation_type")
     assert list(zip(frame["h_offset"], frame["series"], frame["n"], strict=True)) == [
         (-63, "kampanye", 1), (-7, "kampanye", 1), (-7, "media_sosial", 1)]
 
@@ -104,14 +105,14 @@ BOUNDARY_CASES = [  # (kabupaten, incident date, period by incident date, period
 @pytest.mark.parametrize(("region", "day", "by_incident", "by_report"), BOUNDARY_CASES)
 def test_each_case_falls_in_one_stage_at_the_boundaries(warehouse, region, day, by_incident, by_report):
     for basis, expected in (("incident_date", by_incident), ("report_date", by_report)):
-        summary = queries.stage_summary(Filters(regions=(region,), date_basis=basis), warehouse)
+        summary = warehouse.stage_summary(Filters(regions=(region,), date_basis=basis))
         periods = summary[summary["kind"].isin(("stage", "gap")) & (summary["cases"] > 0)]
         assert periods["period"].tolist() == [expected], (day, basis)
         assert periods["cases"].tolist() == [1]
 
 
 def test_stage_summary_days_cases_and_rates(warehouse):
-    summary = queries.stage_summary(P24, warehouse)
+    summary = warehouse.stage_summary(P24)
     rows = [(r.period, f"{r.first_day:%Y-%m-%d}", f"{r.last_day:%Y-%m-%d}", r.days, r.cases)
             for r in summary.itertuples()]
     assert rows == [
@@ -136,7 +137,7 @@ def test_stage_summary_days_cases_and_rates(warehouse):
 
 
 def test_stage_lags_are_lower_quantiles_of_the_cases_in_the_period(warehouse):
-    summary = queries.stage_summary(P24, warehouse).set_index("period")
+    summary = warehouse.stage_summary(P24).set_index("period")
     assert summary.loc["kampanye", ["report_lag_p25", "report_lag_p50", "report_lag_p90"]].tolist() == [1, 1, 2]
     assert summary.loc["kampanye", "decision_lag_p50"] == 10  # T24-08: reported 27-09, decided 07-10
     assert summary.loc["rekapitulasi", ["report_lag_p25", "report_lag_p50", "report_lag_p90"]].tolist() == [2, 2, 4]
@@ -144,7 +145,7 @@ def test_stage_lags_are_lower_quantiles_of_the_cases_in_the_period(warehouse):
 
 
 def test_pre_post_rates_and_ratio(warehouse):
-    split = logic.prepost(queries.stage_summary(P24, warehouse))
+    split = logic.prepost(warehouse.stage_summary(P24))
     assert split["before"] == {"cases": 10, "days": 92, "weekly_rate": pytest.approx(70 / 92)}
     assert split["since"] == {"cases": 7, "days": 86, "weekly_rate": pytest.approx(49 / 86)}
     assert split["ratio"] == pytest.approx((49 / 86) / (70 / 92))
@@ -152,7 +153,7 @@ def test_pre_post_rates_and_ratio(warehouse):
 
 def test_a_date_range_shortens_the_periods_it_cuts(warehouse):
     filters = Filters(elections=("pilkada2024",), date_from=date(2024, 11, 1), date_to=date(2024, 12, 31))
-    summary = queries.stage_summary(filters, warehouse).set_index("period")
+    summary = warehouse.stage_summary(filters).set_index("period")
     assert summary.index.tolist() == ["kampanye", "masa_tenang", "pemungutan", "rekapitulasi",
                                       "setelah_rekapitulasi", "sebelum_h", "sejak_h", "semua"]
     assert summary.loc["semua", ["days", "cases"]].tolist() == [61, 7]
@@ -163,7 +164,7 @@ def test_a_date_range_shortens_the_periods_it_cuts(warehouse):
 
 
 def test_stage_rows_compare_with_the_pre_stage_rate(warehouse):
-    rows = logic.stage_rows(queries.stage_summary(P24, warehouse))
+    rows = logic.stage_rows(warehouse.stage_summary(P24))
     assert rows["period"].tolist()[:3] == ["pra_tahapan", "pendaftaran", "setelah_pendaftaran"]
     assert rows["ratio"].tolist()[:3] == pytest.approx([1.0, (2 / 3) / (1 / 239), (2 / 23) / (1 / 239)])
 
@@ -187,11 +188,11 @@ def test_stage_table_reads_in_indonesian():
 
 
 def test_reporting_lag_and_incomplete_weeks(warehouse):
-    lag = queries.reporting_lag(P24, warehouse)
+    lag = warehouse.reporting_lag(P24)
     assert lag.iloc[0].tolist() == [19, 19, 1, 5, 4, 10, 20]
     assert logic.lag_days(lag, "incident_date") == 5
     assert logic.lag_days(lag, "report_date") == 0
-    whole = logic.overall(queries.stage_summary(P24, warehouse))  # the page reads the same from stage_summary
+    whole = logic.overall(warehouse.stage_summary(P24))  # the page reads the same from stage_summary
     columns = ["reported_n", "report_lag_p50", "report_lag_p90", "decided_n", "decision_lag_p50", "decision_lag_p90"]
     assert whole[columns].iloc[0].tolist() == lag[columns].iloc[0].tolist()
     assert logic.lag_days(whole, "incident_date") == 5
@@ -199,9 +200,9 @@ def test_reporting_lag_and_incomplete_weeks(warehouse):
         "Median kejadian → laporan 1 hari, 90% dalam 5 hari (19 kasus); laporan → putusan median 10 hari, 90% dalam "
         "20 hari (4 kasus).")
     decided = Filters(elections=("pilkada2024",), date_basis="decision_date")
-    by_decision = logic.overall(queries.stage_summary(decided, warehouse))
+    by_decision = logic.overall(warehouse.stage_summary(decided))
     assert by_decision[["cases", "undated"]].iloc[0].tolist() == [4, 15]
-    weekly = logic.bucket_totals(queries.timeline_counts(P24, warehouse, 7, "election"), 7)
+    weekly = logic.bucket_totals(warehouse.timeline_counts(P24, bucket_days=7, stack_by="election"), 7)
     data_until = date(2025, 2, 25)
     assert logic.incomplete_offsets(weekly, 7, data_until, 5) == [84]  # 19-02 … 25-02, plus 5 days > 25-02
     assert logic.incomplete_offsets(weekly, 7, data_until, 0) == []  # its last day is the data's last: complete
@@ -212,9 +213,9 @@ def test_reporting_lag_and_incomplete_weeks(warehouse):
 # --- weekly totals and the spike rule ------------------------------------------------------------------------------
 
 def test_bucket_totals_fill_empty_weeks_with_zero(warehouse):
-    weekly = logic.bucket_totals(queries.timeline_counts(Filters(elections=("pemilu2024",)), warehouse), 7)
+    weekly = logic.bucket_totals(warehouse.timeline_counts(Filters(elections=("pemilu2024",))), 7)
     assert buckets(weekly) == [(-14, "2024-01-31", 1), (-7, "2024-02-07", 1), (0, "2024-02-14", 2)]
-    p24 = logic.bucket_totals(queries.timeline_counts(P24, warehouse, 7, "severity"), 7)
+    p24 = logic.bucket_totals(warehouse.timeline_counts(P24, bucket_days=7, stack_by="severity"), 7)
     assert len(p24) == 27 and p24["n"].sum() == 19
     assert buckets(p24)[:4] == [(-98, "2024-08-21", 2), (-91, "2024-08-28", 2), (-84, "2024-09-04", 0),
                                 (-77, "2024-09-11", 0)]
@@ -248,7 +249,7 @@ def test_spike_reports_the_mean_and_threshold_it_beat():
 # --- the elections overlay -----------------------------------------------------------------------------------------
 
 def test_overlay_counts_and_shares_per_election(warehouse):
-    overlay = logic.overlay_frame(queries.timeline_counts(Filters(), warehouse, 7, "election"))
+    overlay = logic.overlay_frame(warehouse.timeline_counts(Filters(), bucket_days=7, stack_by="election"))
     small = overlay[overlay["election"] != "pilkada2024"]
     assert list(zip(small["election"], small["h_offset"], small["n"], small["share"], strict=True)) == [
         ("pemilu2024", -14, 1, 0.25), ("pemilu2024", -7, 1, 0.25), ("pemilu2024", 0, 2, 0.5),
@@ -267,7 +268,7 @@ def test_overlay_uses_the_sidebar_elections_only_when_several():
 # --- picking the election, labels ------------------------------------------------------------------------------
 
 def test_calendar_and_election_choice(warehouse):
-    calendar = queries.election_calendar(warehouse)
+    calendar = warehouse.election_calendar()
     assert logic.election_choices(calendar, ()) == ["pilkada2020", "pemilu2024", "pilkada2024"]
     assert logic.election_choices(calendar, ("pilkada2024", "pilkada2020")) == ["pilkada2020", "pilkada2024"]
     cal = logic.calendar_for(calendar, "pemilu2024")
@@ -313,8 +314,8 @@ def test_small_provinces_are_folded_into_one_line():
 # --- the charts ---------------------------------------------------------------------------------------------------
 
 def test_timeline_chart_draws_stage_bands_and_the_voting_day_line(warehouse):
-    calendar = logic.calendar_for(queries.election_calendar(warehouse), "pilkada2024")
-    frame = queries.timeline_counts(P24, warehouse, 7, "severity")
+    calendar = logic.calendar_for(warehouse.election_calendar(), "pilkada2024")
+    frame = warehouse.timeline_counts(P24, bucket_days=7, stack_by="severity")
     spikes = pd.DataFrame({"h_offset": [-7], "n": [3]})
     fig = charts.timeline_chart(frame, calendar.stages, calendar.voting_day, "hday", "severity", "id", 7, spikes,
                                 [84])
@@ -331,8 +332,9 @@ def test_timeline_chart_draws_stage_bands_and_the_voting_day_line(warehouse):
 
 
 def test_timeline_chart_on_calendar_dates(warehouse):
-    calendar = logic.calendar_for(queries.election_calendar(warehouse), "pemilu2024")
-    frame = queries.timeline_counts(Filters(elections=("pemilu2024",)), warehouse, 1, "province_code")
+    calendar = logic.calendar_for(warehouse.election_calendar(), "pemilu2024")
+    frame = warehouse.timeline_counts(Filters(elections=("pemilu2024",)), bucket_days=1,
+                                      stack_by="province_code")
     fig = charts.timeline_chart(frame, calendar.stages, calendar.voting_day, "calendar", "province_code", "en", 1)
     voting = [s for s in fig.layout.shapes if s.name == "voting-day"][0]
     assert pd.Timestamp(voting.x0) == pd.Timestamp("2024-02-14")
@@ -342,11 +344,11 @@ def test_timeline_chart_on_calendar_dates(warehouse):
 
 
 def test_overlay_prepost_and_lag_charts(warehouse):
-    overlay = logic.overlay_frame(queries.timeline_counts(Filters(), warehouse, 7, "election"))
+    overlay = logic.overlay_frame(warehouse.timeline_counts(Filters(), bucket_days=7, stack_by="election"))
     fig = charts.overlay_chart(overlay, "share", "id")
     assert [t.name for t in fig.data] == ["Pilkada 2020", "Pemilu 2024", "Pilkada 2024"]
     assert list(fig.data[1].y) == [0.25, 0.25, 0.5] and list(fig.data[1].x) == [-10.5, -3.5, 3.5]
-    summary = queries.stage_summary(P24, warehouse)
+    summary = warehouse.stage_summary(P24)
     prepost = charts.prepost_chart(summary, "id")
     assert list(prepost.data[1].text) == ["n=10", "n=7"]
     assert prepost.layout.annotations[-1].text == "sejak ÷ sebelum = ×0,75"
@@ -357,7 +359,7 @@ def test_overlay_prepost_and_lag_charts(warehouse):
 
 def test_trend_chart_marks_voting_days_in_range(warehouse):
     frame = pd.DataFrame({"week": pd.to_datetime(["2024-11-18", "2024-11-25", "2024-12-02"]), "n": [4, 9, 2]})
-    fig = charts.trend_chart(frame, "id", queries.election_calendar(warehouse))
+    fig = charts.trend_chart(frame, "id", warehouse.election_calendar())
     assert [a.text for a in fig.layout.annotations] == ["Pilkada 2024"]
     assert [pd.Timestamp(s.x0) for s in fig.layout.shapes] == [pd.Timestamp("2024-11-27")]
     assert list(fig.data[0].y) == [4, 9, 2]

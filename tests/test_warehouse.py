@@ -6,8 +6,9 @@ import time
 import duckdb
 import pytest
 
-from warehouse import db, queries
+from warehouse import db
 from warehouse.filters import Filters
+from warehouse.reader import Warehouse
 
 INSERT = """insert into cases (case_id, subject_no, election, source_agency, violation_type, status, load_id,
             source_row, region_code, province_code, incident_date)
@@ -125,10 +126,11 @@ def test_no_warehouse_is_a_clear_error(data_dir):
 
 def test_named_queries_answer_with_the_filters(data_dir):
     publish(GOOD, ("A-2", "pilkada2024", "kampanye", "disanksi", "35.01", "35", "2024-10-05"))
-    assert queries.kpis(Filters()).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [2, 2, 1]
-    assert queries.kpis(Filters(provinces=("35",))).iloc[0]["reported"] == 1
-    funnel = queries.funnel(Filters())
-    assert dict(zip(funnel["stage"], funnel["n"], strict=True)) == {"reported": 2, "proven": 2, "sanctioned": 1}
+    wh = Warehouse()
+    assert wh.kpis(Filters()).iloc[0][["reported", "proven", "sanctioned"]].tolist() == [2, 2, 1]
+    assert wh.kpis(Filters(provinces=("35",))).iloc[0]["reported"] == 1
+    sanctioned = wh.kpis(Filters(statuses=("disanksi",))).iloc[0]
+    assert sanctioned[["reported", "proven", "sanctioned"]].tolist() == [1, 1, 1]
 
 
 def test_a_generation_derives_the_regime_and_a_person_case_per_unlinked_record(data_dir):
@@ -162,3 +164,11 @@ def test_a_version_1_generation_is_migrated_when_the_next_one_is_made(data_dir):
         counts = con.execute("select count(*), count(regime), count(person_case_id) from cases").fetchall()
         assert counts == [(2, 2, 2)]
         assert con.execute("select count(*) from load_warnings").fetchall() == [(0,)]
+
+
+def test_generation_ids_sort_in_the_order_they_were_made_across_a_second_boundary(monkeypatch):
+    second = 1_733_000_000 * 10**9
+    readings = iter([second + 999_999_999, second + 10**9 + 1])  # just before and just after a second ticks
+    monkeypatch.setattr(db.time, "time_ns", lambda: next(readings))
+    before, after = db.new_generation_id(), db.new_generation_id()
+    assert before < after and before.endswith("-999999999") and after.endswith("-000000001")

@@ -1,1 +1,1 @@
-"""The DuckDB warehouse: schema, published generations, and the named read queries."""
+"""The DuckDB warehouse: schema and migrations, generations (publish, probe, restore), and the read API (reader)."""

@@ -6,6 +6,7 @@ them and they never see half a load (DuckDB caches instances by path; versioned 
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import os
 import shutil
@@ -19,11 +20,13 @@ import duckdb
 
 import settings
 from warehouse.checks import failed_checks
+from warehouse.health import GenerationBroken, health
+from warehouse.rules import define_rules
+from warehouse.schema import SCHEMA_SQL, SCHEMA_VERSION, migrate, migrations, schema_version  # noqa: F401 (db's API)
 
 CURRENT = "current.duckdb"
+PREFIX, SUFFIX = "netra-", ".duckdb"  # a generation is netra-<id>.duckdb; its id sorts by the time it was made
 LOCK_FILE = ".write.lock"  # one writer at a time across processes (etl load, etl demo)
-SCHEMA_SQL = Path(__file__).with_name("schema.sql")  # schema version 1, as the first Netra made it
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")  # NNN_name.sql: brings schema version NNN-1 to NNN
 REFERENCE_TABLES = {  # table -> (csv file, select list mapping the csv columns to the table)
     "regions": ("regions.csv", "kode, nama, jenis, kode_prov, nama_prov, lat, lon"),
     "provinces": ("provinces.csv", "code, name, pns_count"),
@@ -44,17 +47,43 @@ class CheckFailed(RuntimeError):
 def current_path() -> Path | None:
     """Real path of the published generation, or None when nothing has been published yet."""
     link = settings.warehouse_dir() / CURRENT
-    return Path(os.path.realpath(link)) if link.exists() else None
+    # a link whose file has gone still names the published generation: health() then says it is missing
+    return Path(os.path.realpath(link)) if link.exists() or link.is_symlink() else None
+
+
+def generation_id(path: Path) -> str:
+    """The id people type (`etl restore ID`): the file name between 'netra-' and '.duckdb'."""
+    return path.name.removeprefix(PREFIX).removesuffix(SUFFIX)
+
+
+def new_generation_id() -> str:
+    """'<local time to the second>-<nanoseconds>' from ONE clock reading, so ids sort in the order they were made
+    (reading the clock twice could put a generation made just after a second boundary before its elder)."""
+    now = time.time_ns()
+    return f"{time.strftime('%Y%m%dT%H%M%S', time.localtime(now // 10**9))}-{now % 10**9:09d}"
+
+
+def published_path() -> Path:
+    """The published generation's real path; a clear FileNotFoundError when there is none yet."""
+    path = current_path()
+    if path is None:
+        raise FileNotFoundError(
+            f"Belum ada gudang data di {settings.warehouse_dir()}: jalankan `python -m etl demo` atau "
+            "`python -m etl load FILE`."
+        )
+    return path
 
 
 def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """Open a generation read-only; the caller closes it soon (use it as a context manager)."""
-    path = path or current_path()
-    if path is None:
-        raise FileNotFoundError(
-            f"Belum ada gudang data di {settings.warehouse_dir()}: jalankan `python -m etl demo` atau `etl load`."
-        )
-    return duckdb.connect(str(path), read_only=True)
+    """Open a generation read-only; the caller closes it soon (use it as a context manager).
+
+    A file DuckDB cannot open (empty, random bytes, a cut header) raises GenerationBroken, never DuckDB's error.
+    """
+    path = path or published_path()
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as error:
+        raise GenerationBroken(generation_id(path), health(path).reason or str(error)) from None
 
 
 @contextmanager
@@ -72,17 +101,26 @@ def writer_lock() -> Iterator[None]:
 
 
 @contextmanager
-def new_generation(*, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def new_generation(*, fresh: bool = False, base: Path | None = None, made_by: str | None = None,
+                   source: str | None = None, publish: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to a new generation inside one transaction; publish it if all goes well.
 
-    The new file starts as a copy of the current generation (or empty when `fresh`), with the reference tables
-    reloaded from data/reference. On any exception, or a failed check, the file is removed and the current
-    generation stays as it was.
+    The new file starts as a copy of `base` (default: the current generation; nothing when `fresh`), migrated to
+    this Netra's schema, with the rule macros regenerated from vocab.py and the reference tables reloaded from
+    data/reference. A base that cannot be read raises GenerationBroken before anything is written: building on
+    it would publish a broken or half-empty warehouse. `made_by` (demo, load, restore, rebuild) and `source` say
+    what made the generation and are kept in its meta with who and when; without them they are read from the
+    new generation itself (a demo build, or the files of the loads it added). On any exception, or a failed
+    check, the file is removed and the current generation stays as it was; `publish=False` checks and removes.
     """
     folder = settings.warehouse_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"netra-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}.duckdb"
-    base = None if fresh else current_path()
+    keep = settings.keep_generations()  # a bad setting is refused before anything is built
+    base = None if fresh else (base or current_path())
+    found = health(base) if base is not None else None
+    if found is not None and not found.readable:
+        raise GenerationBroken(generation_id(base), found.reason)
+    path = folder / f"{PREFIX}{new_generation_id()}{SUFFIX}"
     if base is not None:
         shutil.copyfile(base, path)
     con = duckdb.connect(str(path))
@@ -91,47 +129,25 @@ def new_generation(*, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection
         if base is None:
             con.execute(SCHEMA_SQL.read_text())
         migrate(con)
+        define_rules(con)
         _reload_reference(con)
+        loads_before = _load_files(con)
         yield con
         _fill_derived(con)
+        _record_lineage(con, base, made_by, source or _new_loads(con, loads_before), fresh)
         failures = failed_checks(con)
         if failures:
             raise CheckFailed(failures)
-        con.execute("commit")
+        con.execute("commit" if publish else "rollback")
         con.close()
     except BaseException:
         con.close()
         path.unlink(missing_ok=True)
         raise
-    publish_generation(path)
-
-
-def migrations() -> list[tuple[int, Path]]:
-    """(version, file) of every migration, in order."""
-    return sorted((int(path.name.split("_", 1)[0]), path) for path in MIGRATIONS_DIR.glob("[0-9]*_*.sql"))
-
-
-SCHEMA_VERSION = max((version for version, _ in migrations()), default=1)  # what this Netra writes
-
-
-def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    """The schema version of a generation; one made before versions existed is version 1."""
-    rows = con.execute("select value from meta where key = 'schema_version'").fetchall()
-    return int(rows[0][0]) if rows else 1
-
-
-def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply the migrations a generation lacks (inside the caller's transaction); return the version reached."""
-    version = schema_version(con)
-    if version > SCHEMA_VERSION:
-        raise RuntimeError(f"Gudang data berskema versi {version}, lebih baru dari Netra ini ({SCHEMA_VERSION}); "
-                           "perbarui Netra.")
-    for number, path in migrations():
-        if number > version:
-            con.execute(path.read_text(encoding="utf-8"))
-            version = number
-    con.execute("insert or replace into meta values ('schema_version', ?)", [str(version)])
-    return version
+    if publish:
+        publish_generation(path, keep)
+    else:
+        path.unlink(missing_ok=True)
 
 
 DERIVED_SQL = (  # columns every generation derives from its own rows just before the checks
@@ -141,6 +157,39 @@ DERIVED_SQL = (  # columns every generation derives from its own rows just befor
     """update cases set person_case_id = 'R' || substr(md5(concat_ws('|', election, source_agency, case_id,
        subject_no)), 1, 15) where person_case_id is null""",
 )
+
+
+LINEAGE_KEYS = ("made_by", "made_at", "made_by_user", "source", "made_from")  # meta rows of what made a generation
+
+
+def _load_files(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """load_id -> source file of every load a generation holds."""
+    return dict(con.execute("select load_id, source_file from load_batches").fetchall())
+
+
+def _new_loads(con: duckdb.DuckDBPyConnection, before: dict[str, str]) -> str | None:
+    """The files of the loads this generation added, as one line (None when it added none)."""
+    added = sorted({file for load_id, file in _load_files(con).items() if load_id not in before})
+    return ", ".join(added) or None
+
+
+def demo_source(meta: dict[str, str]) -> str:
+    """A demo generation's source in words, from its meta: 'benih 2024, skala 1.0'."""
+    return f"benih {meta.get('demo_seed', '?')}, skala {meta.get('demo_scale', '?')}"
+
+
+def _record_lineage(con, base: Path | None, made_by: str | None, source: str | None, fresh: bool) -> None:
+    """What made this generation, who and when, into its meta (the copy's own lineage is replaced)."""
+    from warehouse.audit import cli_user  # who runs this process (a load from the app runs as its own process)
+
+    if made_by is None:
+        meta = dict(con.execute("select key, value from meta").fetchall())
+        made_by = "demo" if fresh and meta.get("synthetic") == "true" else "load" if source else "lainnya"
+        if made_by == "demo":
+            source = demo_source(meta)
+    values = {"made_by": made_by, "made_at": dt.datetime.now().isoformat(timespec="seconds"),
+              "made_by_user": cli_user(), "source": source or "", "made_from": generation_id(base) if base else ""}
+    con.executemany("insert or replace into meta values (?, ?)", [[key, values[key]] for key in LINEAGE_KEYS])
 
 
 def _fill_derived(con: duckdb.DuckDBPyConnection) -> None:
@@ -160,25 +209,31 @@ def _reload_reference(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def publish_generation(path: Path) -> None:
+def publish_generation(path: Path, keep: int | None = None) -> None:
     """Point current.duckdb at `path` with an atomic rename, then prune generations nobody should still need."""
     folder = path.parent
     tmp = folder / f".{CURRENT}.{os.getpid()}.tmp"
     tmp.unlink(missing_ok=True)
     os.symlink(path.name, tmp)
     os.replace(tmp, folder / CURRENT)
-    prune_generations(folder)
+    prune_generations(folder, keep if keep is not None else settings.keep_generations())
 
 
-def prune_generations(folder: Path, keep: int = 3, min_age_s: float = 600) -> list[Path]:
+def generation_files(folder: Path | None = None) -> list[Path]:
+    """Every generation file in the warehouse folder, newest first (names sort by the time they were made)."""
+    return sorted((folder or settings.warehouse_dir()).glob(f"{PREFIX}*{SUFFIX}"), reverse=True)
+
+
+def prune_generations(folder: Path, keep: int = settings.KEEP_GENERATIONS, min_age_s: float = 600) -> list[Path]:
     """Delete generations older than `min_age_s` seconds that nobody should need any more.
 
-    Those are published generations beyond the newest `keep`, and files newer than the current one: a writer
-    that was killed before publishing left them (a writer still at work is younger than `min_age_s`). Readers
-    that still hold an old file open keep reading it (the inode lives until they close).
+    Those are published generations beyond the newest `keep` (NETRA_KEEP_GENERATIONS: what `etl restore` can
+    still bring back), and files newer than the current one: a writer that was killed before publishing left
+    them (a writer still at work is younger than `min_age_s`). Readers that still hold an old file open keep
+    reading it (the inode lives until they close).
     """
     current = Path(os.path.realpath(folder / CURRENT))
-    generations = sorted(folder.glob("netra-*.duckdb"), reverse=True)  # names sort by time
+    generations = generation_files(folder)
     unpublished = [g for g in generations if g.name > current.name]
     published = [g for g in generations if g.name <= current.name]
     removed = []

@@ -24,6 +24,7 @@ LIST_COLUMNS = {
     "source_agencies": "source_agency",
 }
 RECENT_DAYS = 90  # the "recent" period of a comparison when no date range is chosen
+PARAM_PREFIX = "f_"  # the filters' SQL parameters are $f_<field>; a query's own parameters never start so
 
 
 @dataclass(frozen=True)
@@ -47,21 +48,23 @@ class Filters:
         if self.date_basis not in DATE_BASES:
             raise ValueError(f"date_basis must be one of {DATE_BASES}, not {self.date_basis!r}")
 
-    def where(self, alias: str = "") -> tuple[str, list]:
-        """SQL boolean expression over `cases` (optionally aliased) and its parameters, in order."""
+    def where(self, alias: str = "") -> tuple[str, dict]:
+        """SQL boolean expression over `cases` (optionally aliased) and its named parameters (`$f_<field>`).
+
+        Named, so the fragment may appear anywhere and any number of times in a query; column names come only
+        from LIST_COLUMNS and DATE_BASES (checked in __post_init__), every value is a parameter.
+        """
         prefix = f"{alias}." if alias else ""
-        clauses, params = [], []
+        clauses, params = [], {}
         for field, column in LIST_COLUMNS.items():
             values = getattr(self, field)
             if values:
-                clauses.append(f"list_contains(?, {prefix}{column})")
-                params.append(list(values))
-        if self.date_from is not None:
-            clauses.append(f"{prefix}{self.date_basis} >= ?")
-            params.append(self.date_from)
-        if self.date_to is not None:
-            clauses.append(f"{prefix}{self.date_basis} <= ?")
-            params.append(self.date_to)
+                clauses.append(f"list_contains(${PARAM_PREFIX}{field}, {prefix}{column})")
+                params[PARAM_PREFIX + field] = list(values)
+        for field, operator in (("date_from", ">="), ("date_to", "<=")):
+            if getattr(self, field) is not None:
+                clauses.append(f"{prefix}{self.date_basis} {operator} ${PARAM_PREFIX}{field}")
+                params[PARAM_PREFIX + field] = getattr(self, field)
         return (" and ".join(clauses) or "true"), params
 
     def previous_period(self, start: date, end: date) -> Filters:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from etl.demo.reference import election_day, load_reference, load_targets, stage_day
 from etl.demo.violations import MORAL_CLOSED, MORAL_OPEN, PTDH
+from warehouse.vocab import PROVEN_STATUSES
 
 # allowed difference per dimension: ("pct", points) for shares, ("rel", fraction) or ("abs", units) for counts
 TOLERANCE = {
@@ -217,7 +218,7 @@ def _could_infer(view) -> pd.Series:
     """Rows whose severity a register could leave blank: disiplin with a matrix level, and under PP 53/2010 not
     the proven ones (their outcome names the level)."""
     kasn = view.kasn
-    recorded = kasn.status.isin(["terbukti", "disanksi"]) & kasn.regime.eq("pp53_skb2020")
+    recorded = kasn.status.isin(PROVEN_STATUSES) & kasn.regime.eq("pp53_skb2020")
     return kasn.violation_class.eq("disiplin") & kasn.severity.notna() & ~recorded
 
 

@@ -2,7 +2,7 @@
 
 names (how a name, an agency and a NIP are compared) · score (each field's points, the thresholds) · cluster
 (pairs to person-cases) · decisions (the steward's confirm/split file) · linker (`link_generation`, run inside
-a generation being written by a load, the demo build or a decision) · sql/ (the linker's statements).
+a generation being written by a load, the demo build or a decision); its SQL is etl/sql/link_*.sql.
 """
 
 from etl.link.decisions import CONFIRM, SPLIT, Decision, DecisionError, RecordKey

@@ -5,9 +5,10 @@ re-links every record of those elections from scratch — the records, today's r
 decide the person-cases, never the order files came in — and writes `cases.person_case_id`, `link_reviews`
 (pairs waiting for a steward) and `link_decisions` (the steward file and what each decision did).
 
-Steps: distinct names and agencies to comparison keys (etl.link.names) → records with keys (sql/records.sql) →
-candidate pairs from blocks, cheap features in SQL (sql/candidates.sql) → name and agency similarity once per
-distinct pair of spellings, points (etl.link.score) → person-cases (etl.link.cluster) → ids and tables.
+Steps: distinct names and agencies to comparison keys (etl.link.names) → records with keys (etl/sql/link_records)
+→ candidate pairs from blocks, cheap features in SQL (link_blocks, link_blocks_typos, link_pair_features) →
+name and agency similarity once per distinct pair of spellings, points (etl.link.score) → person-cases
+(etl.link.cluster) → ids and tables.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -25,21 +24,15 @@ import pandas as pd
 from etl.link import names, score
 from etl.link.cluster import person_cases
 from etl.link.decisions import CONFIRM, Decision, history, in_force
+from etl.sql import statement
 from warehouse.vocab import SOURCE_AGENCIES
 
-SQL_DIR = Path(__file__).with_name("sql")
 NAME_COLUMNS = ("name_id", "outer_key", "full_key", "first_word", "last_word", "first_initial", "last_initial")
 POINT_NAMES = ("name", "incident", "dates", "agency", "region", "position", "violation", "employee", "unique")
 # a register's hand in the chain: KASN's cases went to BKN when it was dissolved (23 Aug 2024), so a KASN and a
 # BKN record of one person-case are the same hand twice; they are never joined on a score alone (listed instead)
 FAMILY = np.array([SOURCE_AGENCIES.index("kasn") if agency == "bkn" else i
                    for i, agency in enumerate(SOURCE_AGENCIES)], dtype=np.int64)
-
-
-@cache
-def statement(name: str) -> str:
-    """The text of one of the linker's SQL files (etl/link/sql/<name>.sql)."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 @dataclass
@@ -77,15 +70,15 @@ def link_generation(con: duckdb.DuckDBPyConnection, elections=None, load_id: str
     `decisions`: the steward's history (default: read from the steward file).
     """
     started = time.perf_counter()
-    present = [row[0] for row in con.execute(statement("elections_present")).fetchall()]
+    present = [row[0] for row in con.execute(statement("link_elections_present")).fetchall()]
     chosen = tuple(e for e in present if elections is None or e in set(elections))
     report = LinkReport(elections=chosen)
     if not chosen:
         return report
     decisions = history() if decisions is None else decisions
     spellings = _register_keys(con, chosen)
-    con.execute(statement("records"), {"elections": list(chosen)})
-    columns = con.execute(statement("registers"), {"agencies": list(SOURCE_AGENCIES)}).fetchnumpy()
+    con.execute(statement("link_records"), {"elections": list(chosen)})
+    columns = con.execute(statement("link_registers"), {"agencies": list(SOURCE_AGENCIES)}).fetchnumpy()
     registers, nips = columns["register"].astype(np.int64), columns["nip"].astype(np.int64)
     hands = FAMILY[registers]
     pairs = _scored_pairs(con, spellings, hands)
@@ -104,7 +97,7 @@ def link_generation(con: duckdb.DuckDBPyConnection, elections=None, load_id: str
     report.pending, report.person_cases = len(pending), int(len(np.unique(labels)))
     _write(con, labels, pending, outcomes, chosen)
     if load_id is not None:
-        report.joined = int(con.execute(statement("joined_by_load"), {"load_id": load_id}).fetchall()[0][0])
+        report.joined = int(con.execute(statement("link_joined_by_load"), {"load_id": load_id}).fetchall()[0][0])
     report.seconds = round(time.perf_counter() - started, 2)
     return report
 
@@ -115,7 +108,7 @@ def _register_keys(con, elections: tuple[str, ...]) -> dict:
     Returns the keys the scorer compares, by id: name (written order), initials form, initialled, one word.
     """
     params = {"elections": list(elections)}
-    written = [row[0] for row in con.execute(statement("distinct_names"), params).fetchall()]
+    written = [row[0] for row in con.execute(statement("link_distinct_names"), params).fetchall()]
     tokens = [names.name_tokens(value) for value in written]
     frame = pd.DataFrame({
         "subject_name": written, "name_id": np.arange(len(written), dtype=np.int64),
@@ -126,7 +119,7 @@ def _register_keys(con, elections: tuple[str, ...]) -> dict:
     frame["first_initial"] = frame["first_word"].str[0]
     frame["last_initial"] = frame["last_word"].str[0]
     frame.loc[frame["outer_key"].isna(), list(NAME_COLUMNS)] = None  # a name of titles alone names nobody
-    agencies = [row[0] for row in con.execute(statement("distinct_agencies"), params).fetchall()]
+    agencies = [row[0] for row in con.execute(statement("link_distinct_agencies"), params).fetchall()]
     agency_keys = [names.agency_key(value) for value in agencies]
     con.register("link_names", frame)
     con.register("link_agencies", pd.DataFrame({"agency_name": agencies, "agency_id": np.arange(len(agencies)),
@@ -148,13 +141,13 @@ def _scored_pairs(con, spellings: dict, hands: np.ndarray) -> pd.DataFrame:
     typos among the records the first left without a sure partner; only pairs that reach REVIEW (or share a NIP).
 
     `hands`: each record's register, KASN and BKN as one (for the only-candidate points)."""
-    con.execute(statement("blocks"))
+    con.execute(statement("link_blocks"))
     first = _scored(con, spellings)
     sure = first[~first["same_register"] & (first["nip_match"] | (first["score"] >= score.SURE))]
     unpaired = np.ones(len(hands), dtype=bool)
     unpaired[sure[["a", "b"]].to_numpy().ravel()] = False
     con.register("link_unpaired", pd.DataFrame({"rid": np.flatnonzero(unpaired)}))
-    con.execute(statement("blocks_typos"))
+    con.execute(statement("link_blocks_typos"))
     con.unregister("link_unpaired")
     typos = _scored(con, spellings)
     con.execute("drop table link_blocked")
@@ -180,7 +173,7 @@ def _scored(con, spellings: dict) -> pd.DataFrame:
     """The pairs in link_blocked with their features, similarity and points; those reaching REVIEW or a NIP."""
     params = {"max_incident_gap": score.MAX_INCIDENT_GAP, "early_days": score.EARLY_DAYS,
               "window_days": score.WINDOW_DAYS}
-    pairs = con.execute(statement("pair_features"), params).df()
+    pairs = con.execute(statement("link_pair_features"), params).df()
     for column in ("a_name", "b_name", "a_agency", "b_agency"):
         pairs[column] = pairs[column].to_numpy(dtype=float, na_value=np.nan)
     pairs["name_score"] = _per_distinct(pairs["a_name"], pairs["b_name"], spellings, _name_similarity)
@@ -230,7 +223,7 @@ def _decided(con, decisions: list[Decision], elections: tuple[str, ...]):
         "b_source_agency": [d.b.source_agency for d in ours], "b_case_id": [d.b.case_id for d in ours],
         "b_subject_no": [d.b.subject_no for d in ours]})
     con.register("link_decided", frame.astype({"a_subject_no": "int64", "b_subject_no": "int64"}))
-    rids = con.execute(statement("decision_rids")).df()
+    rids = con.execute(statement("link_decision_rids")).df()
     con.unregister("link_decided")
     confirms, splits, outcomes = [], [], []
     for decision, a, b in zip(ours, rids["a"], rids["b"], strict=True):
@@ -285,16 +278,16 @@ def _write(con, labels: np.ndarray, pending: pd.DataFrame, outcomes: list[dict],
     """Person-case ids into cases, the pending pairs and decision outcomes into their tables, thresholds in meta."""
     params = {"elections": list(elections)}
     con.register("link_labels", pd.DataFrame({"rid": np.arange(len(labels)), "label": labels}))
-    con.execute(statement("write_ids"))
-    con.execute(statement("clear_reviews"), params)
-    con.execute(statement("clear_decisions"), params)
+    con.execute(statement("link_write_ids"))
+    con.execute(statement("link_clear_reviews"), params)
+    con.execute(statement("link_clear_decisions"), params)
     columns = ["a", "b", "score", "nip_match", "same_register", "name_score", "agency_score", "incident_gap",
                "order_gap", "points"]
     con.register("link_pending", pending[columns])
-    con.execute(statement("insert_reviews"))
+    con.execute(statement("link_insert_reviews"))
     if outcomes:
         con.register("link_outcomes", pd.DataFrame(outcomes))
-        con.execute(statement("insert_decisions"))
+        con.execute(statement("link_insert_decisions"))
         con.unregister("link_outcomes")
     con.executemany("insert or replace into meta values (?, ?)",
                     [["link_sure", str(score.SURE)], ["link_review", str(score.REVIEW)],
@@ -308,6 +301,6 @@ def joined_in_order(con: duckdb.DuckDBPyConnection, election: str, load_ids: lis
     """Per load of `election`, taken in the order given, how many of its records share their person-case with a
     record of an earlier load in that order (what load_batches.rows_linked says when loads come one by one)."""
     con.register("link_order", pd.DataFrame({"load_id": load_ids, "rank": np.arange(len(load_ids))}))
-    rows = con.execute(statement("joined_in_order"), {"election": election}).fetchall()
+    rows = con.execute(statement("link_joined_in_order"), {"election": election}).fetchall()
     con.unregister("link_order")
     return {load_id: int(joined) for load_id, joined in rows}

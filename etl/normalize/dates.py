@@ -36,6 +36,7 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})" + _TIME)
 _COMPACT = re.compile(r"(19\d{2}|20\d{2})(\d{2})(\d{2})")  # 20240918 from database exports
 _SERIAL = re.compile(r"\d{5}(?:[.,]\d+)?")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b\W*")
+_LEADING_WEEKDAY = re.compile(r"^(?:" + "|".join(w.replace(" ", "['’ ]?") for w in WEEKDAYS) + r")\b[\s,.;:/-]*")
 _TIME_WORDS = re.compile(r"(?: pukul| jam)? \d{1,2} \d{2}(?: \d{2})?(?: wib| wita| wit)?$")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([a-z]+) (\d{4}|\d{2})")
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+) (\d{1,2}) (\d{4})")
@@ -59,7 +60,7 @@ def parse_date(value) -> datetime.date | None:
 @functools.lru_cache(maxsize=65536)
 def _parse_text(text: str) -> datetime.date:
     """Parse one non-blank text (cached: a register repeats the same few hundred dates)."""
-    lowered = text.lower()
+    lowered = _LEADING_WEEKDAY.sub("", text.lower()).strip()  # 'Rabu, 25/09/2024', 'Kamis 10-10-2024'
     if _SERIAL.fullmatch(lowered):
         return _from_serial(float(lowered.replace(",", ".")), text)
     for pattern, order in ((_ISO, "ymd"), (_DAY_FIRST, "dmy"), (_COMPACT, "ymd")):
@@ -67,7 +68,41 @@ def _parse_text(text: str) -> datetime.date:
         if found:
             parts = dict(zip(order, found.groups()[:3], strict=True))
             return _build(text, parts["y"], int(parts["m"]), parts["d"])
-    return _parse_words(text)
+    try:
+        return _parse_words(text)
+    except NormalizeError:
+        first = _first_of_range(text)
+        if first is None:
+            raise
+        return first
+
+
+_RANGE = re.compile(r"\s+(?:s\.?\s?d\.?|sampai(?: dengan)?|hingga|sd|-|–|—)\s+", re.IGNORECASE)
+
+
+def _first_of_range(text: str) -> datetime.date | None:
+    """The first day of a span ('25 s.d. 27 September 2024', '25/09/2024 - 27/09/2024'); None if it isn't one."""
+    parts = _RANGE.split(text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    start, end = parts
+    try:
+        return _parse_text(start)
+    except NormalizeError:
+        pass
+    try:
+        last = _parse_text(end)
+    except NormalizeError:
+        return None
+    words = fold(start).split()  # '25' or '25 September' before a full date: the end's month and year complete it
+    day = words[0] if words and words[0].isdigit() else None
+    month = MONTHS.get(words[1]) if len(words) > 1 else last.month
+    if day is None or month is None:
+        return None
+    try:
+        return datetime.date(last.year, month, int(day))
+    except ValueError:
+        return None
 
 
 def _parse_words(text: str) -> datetime.date:

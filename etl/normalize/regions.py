@@ -68,12 +68,16 @@ class RegionMatcher:
         for code, name in self.names.items():
             self.by_key.setdefault(split_kind(name)[1], []).append(code)
         self.alias_by_key: dict[tuple[str | None, str], str] = {}
+        self.former: dict[str, str] = {}  # compact key of a former name -> 'nama lama Kabupaten Mempawah'
         self.province_by_key = {province_key(name): code for code, name in self.province_names.items()}
         for row in aliases:
             if "." in row["code"]:
                 self.alias_by_key[split_kind(row["alias"])] = row["code"]
             else:
                 self.province_by_key[province_key(row["alias"])] = row["code"]
+            if row.get("note", "").startswith("nama lama"):
+                kind, key = split_kind(row["alias"])
+                self.former[(kind or "") + key] = row["note"]
         self.fuzzy_keys = sorted(set(self.by_key) | {key for _, key in self.alias_by_key})
         self._region = functools.lru_cache(maxsize=200_000)(self._resolve_region)
         self._province = functools.lru_cache(maxsize=10_000)(self._resolve_province)
@@ -97,6 +101,11 @@ class RegionMatcher:
         if code not in self.names:
             raise NormalizeError(f"Kode '{code}' tidak ada dalam daftar kabupaten/kota Kemendagri.")
         return code
+
+    def former_name(self, text) -> str | None:
+        """A note when `text` is a region's former name ('Kabupaten Pontianak'), else None."""
+        kind, key = split_kind(_cell_text(text))
+        return self.former.get((kind or "") + key) or self.former.get(key)
 
     # --- provinces -------------------------------------------------------------------------------------------
     def province(self, text) -> str:

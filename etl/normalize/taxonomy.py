@@ -1,7 +1,9 @@
 """Free text -> the vocabularies of warehouse/vocab.py, by ordered phrase rules kept in data/reference CSVs.
 
-Enumerations that decide the funnel and the SKB matrix (status, severity, form, source kind) reject unknown text;
-descriptive ones (position, violation type, source agency) fall back to 'lainnya', the rest to None.
+Enumerations that decide the funnel and the SKB matrix (status, severity, form, class, source kind) raise
+NormalizeError for unknown text (the loader keeps the row, leaves the field empty and warns); descriptive ones
+(position, violation type, source agency) fall back to 'lainnya', the rest to None. `known(field, text)` says
+whether any rule recognised a text, so the loader can list the phrases nobody taught it yet.
 """
 
 import functools
@@ -48,23 +50,57 @@ def _rules(name: str, field: str | None = None) -> PhraseRules:
     return PhraseRules((row["phrase"], row[value]) for row in rows)
 
 
+def rule_value(field: str, text) -> str | None:
+    """The value the first rule of field_phrases.csv gives a text ('' for a known phrase that names no value),
+    or None when no rule recognises it (no fallback: the loader lists such phrases for the steward)."""
+    if is_blank(text):
+        return None
+    return _rules("field_phrases.csv", field).first(fold(text))
+
+
+def forms_in(words: str) -> list[str]:
+    """Valid SKB form codes written in folded text: 'd6', 'd 06', 'huruf d angka 6' -> ['D6']."""
+    return _forms_in(words)
+
+
 def _forms_in(words: str) -> list[str]:
     """Valid SKB form codes written in folded text: 'd6', 'd 06', 'huruf d angka 6' -> ['D6']."""
     found = (f"{letter.upper()}{int(number)}" for letter, number in _FORM.findall(words))
     return list(dict.fromkeys(code for code in found if 1 <= int(code[1:]) <= FORM_RANGE[code[0].lower()]))
 
 
+@functools.lru_cache(maxsize=1)
+def types_of_form() -> dict[str, tuple[str, ...]]:
+    """form -> the violation types it covers (D4 covers campaign participation as well as declarations)."""
+    covered: dict[str, list[str]] = {}
+    for row in type_table().values():
+        for form in (row["kode_etik_forms"] + " " + row["disiplin_forms"]).split():
+            covered.setdefault(form, []).append(row["violation_type"])
+    return {form: tuple(types) for form, types in covered.items()}
+
+
+def type_by_rules(words: str) -> str | None:
+    """The violation type the keyword rules give folded text (strong keywords first), or None."""
+    strong, weak = _type_rules()
+    return strong.first(words) or weak.first(words)
+
+
 @functools.lru_cache(maxsize=16_384)  # descriptions are long and mostly distinct: keep the cache small
 def violation_type(text) -> tuple[str, str | None]:
-    """(violation_type, SKB form or None) from a description or category; an explicit form code wins."""
+    """(violation_type, SKB form or None) from a description or category; an explicit form code wins.
+
+    With a form code, the keywords still choose among the types that form covers ('D4 ikut kampanye' is kampanye,
+    'D4 menghadiri deklarasi' deklarasi); otherwise the form's own type.
+    """
     if is_blank(text):
         return "lainnya", None
     words = fold(text)
     forms = _forms_in(words)
+    by_rules = type_by_rules(words)
     if len(forms) == 1:
-        return form_table()[forms[0]]["violation_type"], forms[0]
-    strong, weak = _type_rules()
-    return strong.first(words) or weak.first(words) or "lainnya", None
+        covered = types_of_form().get(forms[0], ())
+        return (by_rules if by_rules in covered else form_table()[forms[0]]["violation_type"]), forms[0]
+    return by_rules or "lainnya", None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -99,15 +135,66 @@ def infer_severity(violation_type, violation_form, incident_date, candidates_set
     return "disiplin", row["severity_after_set"] or None
 
 
-@functools.lru_cache(maxsize=4096)
-def status(text) -> str:
-    """The funnel status of a register's status text; a blank cell means just reported."""
+# 'dugaan pelanggaran' names the allegation: a fresh report
+ALLEGED = re.compile(r"\b(?:dugaan|diduga|terduga)(?: pelanggaran| melanggar)?\b")
+FOLLOW_UP_HEADER = re.compile(r"\b(?:tindak lanjut|tindaklanjut|tl|ppk)\b")
+# bare answers in a follow-up column ('Tindak Lanjut PPK': Sudah / Belum / Proses)
+FOLLOW_UP_ANSWERS = {"sudah": "disanksi", "telah": "disanksi", "ya": "disanksi", "sudah dilaksanakan": "disanksi",
+                     "sudah tl": "disanksi", "selesai": "disanksi", "belum": "terbukti", "tidak": "terbukti",
+                     "belum tl": "terbukti", "belum dilaksanakan": "terbukti", "proses": "terbukti",
+                     "dalam proses": "terbukti", "sedang proses": "terbukti", "sedang diproses": "terbukti"}
+
+
+@functools.lru_cache(maxsize=8192)
+def status(text, header: str = "") -> str:
+    """The funnel status of a register's status text; a blank cell means just reported.
+
+    'Dugaan pelanggaran' names the allegation itself: it never reads as a finding, so 'Dugaan pelanggaran' is
+    dilaporkan and 'Dugaan pelanggaran, dalam kajian' diproses. In a follow-up column (header 'Tindak Lanjut
+    PPK') the bare answers Sudah / Belum / Proses mean sanctioned / recommended and awaiting the PPK.
+    """
     if is_blank(text):
         return "dilaporkan"
-    value = _rules("status_phrases.csv").first(fold(text))
+    words = fold(text)
+    if FOLLOW_UP_HEADER.search(fold(header)) and words in FOLLOW_UP_ANSWERS:
+        return FOLLOW_UP_ANSWERS[words]
+    alleged = ALLEGED.search(words)
+    value = _rules("status_phrases.csv").first(ALLEGED.sub(" ", words) if alleged else words)
+    if value is None and alleged:
+        return "dilaporkan"
     if value is None:
         raise NormalizeError(f"'{text}' bukan status kasus yang dikenal; {STATUS_HINT}")
     return value
+
+
+@functools.lru_cache(maxsize=4096)
+def forwarded_to(text) -> str | None:
+    """kasn | bkn | lainnya when a text says a case was sent on ('Diteruskan ke KASN', 'Rekomendasi ke BKN');
+    a recommendation to the PPK is the recommendation itself, not a forward."""
+    if is_blank(text):
+        return None
+    return _rules("field_phrases.csv", "forwarded_to").first(fold(text)) or None
+
+
+@functools.lru_cache(maxsize=1024)
+def violation_class(text) -> str | None:
+    """'Kode Etik', 'Pelanggaran Disiplin', 'Pidana' -> the class; None for blanks and for Bawaslu's own classes
+    that say nothing about the ASN rules ('Pelanggaran peraturan perundang-undangan lainnya', administrasi)."""
+    if is_blank(text):
+        return None
+    value = _rules("field_phrases.csv", "violation_class").first(fold(text))
+    if value is None:
+        raise NormalizeError(f"'{text}' bukan klasifikasi pelanggaran; tulis Kode Etik, Disiplin atau Pidana.")
+    return value or None
+
+
+@functools.lru_cache(maxsize=4096)
+def sanction_class(text) -> str | None:
+    """The class a sanction implies: a moral sanction is kode etik, a discipline penalty disiplin, a sentence
+    pidana; None when the text names no sanction."""
+    if is_blank(text):
+        return None
+    return _rules("field_phrases.csv", "sanction_class").first(fold(text)) or None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,5 +1,6 @@
-"""Muat data in headless Chromium: an admin uploads a register, sees each file's outcome and the rejected rows, and
-downloads them for correction. The server has a warehouse of its own, so the shared e2e warehouse stays as it is."""
+"""Muat data in headless Chromium: an admin uploads a register, sees the preview (nothing written yet), publishes
+it, sees each file's outcome and the rejected rows, and downloads them for correction. The server has a warehouse
+of its own, so the shared e2e warehouse stays as it is."""
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +13,7 @@ pytestmark = pytest.mark.e2e
 REGISTER = """No. Register,Pemilihan,Tanggal Kejadian,Kabupaten/Kota,Provinsi,Uraian,Status
 U-001,Pilkada 2024,05/09/2024,Kab. Batang,Jawa Tengah,Membagikan unggahan calon,Terbukti
 U-002,Pilkada 2024,31/02/2024,Kota Semarang,Jawa Tengah,Hadir kampanye,Dalam proses
+U-003,Pilkada 2024,06/09/2024,Kabupaten Entah,,Hadir kampanye,Baru
 """
 
 
@@ -33,20 +35,25 @@ def test_an_uploaded_register_is_loaded_and_its_rejected_row_can_be_downloaded(l
     wait_idle(page)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(register)
     expect(page.get_by_text("register_unggah.csv").first).to_be_visible()
-    page.get_by_role("button", name="Muat ke gudang data").click()
+    page.get_by_role("button", name="Pratinjau").click()
 
-    expect(page.get_by_text("register_unggah.csv: dimuat, tetapi 1 baris ditolak dan 0 baris ganda dilewati "
-                            "(dari 2 baris dibaca, 1 kasus dimuat).", exact=False)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("register_unggah.csv: 3 baris dibaca; akan dimuat 2 kasus, ditolak 1 baris, ganda 0, "
+                            "dengan peringatan 1 baris.")).to_be_visible(timeout=60_000)
+    wait_idle(page)
+    page.get_by_role("button", name="Terbitkan ke gudang data").click()
+    expect(page.get_by_text("register_unggah.csv: dimuat 2 kasus dari 3 baris; 1 baris ditolak, 0 ganda dilewati, "
+                            "1 baris dengan peringatan.", exact=False)).to_be_visible(timeout=60_000)
     wait_idle(page)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Unduh CSV: register_unggah.csv").click()
+        page.get_by_role("button", name="Unduh CSV: ditolak-register_unggah").click()
     assert download.value.suggested_filename == "ditolak-register_unggah.csv"
     lines = open(download.value.path(), encoding="utf-8-sig").read().splitlines()
-    assert lines[2:4] == [
+    assert lines[3:5] == [
         "Baris,No. Register,Pemilihan,Tanggal Kejadian,Kabupaten/Kota,Provinsi,Uraian,Status,Alasan",
-        "3,U-002,Pilkada 2024,31/02/2024,Kota Semarang,Jawa Tengah,Hadir kampanye,Dalam proses,\"Baris 3, kolom "
-        "'Tanggal Kejadian': '31/02/2024' bukan tanggal yang ada; tulis seperti 18/09/2024 (hari/bulan/tahun).\"",
+        "4,U-003,Pilkada 2024,06/09/2024,Kabupaten Entah,,Hadir kampanye,Baru,\"Baris 4, kolom 'Kabupaten/Kota': "
+        "'Kabupaten Entah' tidak dikenali sebagai kabupaten/kota; tulis nama resmi seperti Kabupaten Batang atau "
+        "kodenya seperti 33.25.\"",
     ]
 
     page.get_by_test_id("stSidebarNav").get_by_text("Ringkasan").click()
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text("13", timeout=20_000)  # 12 + the new case
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("14", timeout=20_000)  # 12 + the new cases

@@ -32,6 +32,12 @@ def resolve_role(synthetic: bool, lang: str) -> str:
     return role
 
 
+def signed_in_user() -> str | None:
+    """The name of the signed-in user of this session (None without a users file or before sign-in)."""
+    signed_in = st.session_state.get(USER_KEY)
+    return signed_in[0] if signed_in else None
+
+
 def _sign_in_form(lang: str) -> None:
     with st.form("login"):
         st.subheader(t("login_title", lang))

@@ -3,7 +3,8 @@
     python -m ui.export briefing --election pilkada2024 [--province 33] [--format pptx|pdf] --out FILE
 
 Uses the current warehouse (NETRA_DATA_DIR moves it). Exit status: 0 written; 2 nothing to build from (no
-warehouse, an unknown election or province, no cases); 3 the server cannot render (no Chromium).
+warehouse or a published one that cannot be read, an unknown election or province, no cases); 3 the server
+cannot render (no Chromium).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ui.strings import LANGS, options, t
 from ui.views.captions import filters_caption
 from warehouse.db import current_path
 from warehouse.filters import Filters
+from warehouse.generations import broken_current
 from warehouse.vocab import ELECTIONS
 
 NO_INPUT, NO_RENDER = 2, 3
@@ -56,6 +58,9 @@ def run_briefing(args: argparse.Namespace) -> int:
     if path is None:
         return fail("belum ada gudang data. Jalankan `python -m etl demo` atau `python -m etl load FILE…` dulu.",
                     NO_INPUT)
+    refusal = broken_current()  # a scheduled pack is never built silently from an older generation
+    if refusal:
+        return fail(refusal, NO_INPUT)
     unknown = [p for p in args.province or () if p not in options("province_code")]
     charts = [c.strip() for c in args.charts.split(",") if c.strip()]
     if unknown:

@@ -1,7 +1,7 @@
 """The briefing pack: the chosen charts for one Filters value, built by the pages' own builders, as PPTX or PDF.
 
 No Streamlit: the page passes `ui.app.data.read` (cached), the command line `plain_reader(path)`; both return the
-frames of `warehouse.queries` by name, so the pack shows exactly what the pages show for the same filters.
+frames of the Warehouse's named queries, so the pack shows exactly what the pages show for the same filters.
 """
 
 from __future__ import annotations
@@ -24,19 +24,20 @@ from ui.strings import t
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
 from ui.views.captions import filters_caption
-from warehouse import queries
 from warehouse.filters import Filters
+from warehouse.reader import Warehouse, arguments
 
 MAP_HEIGHT = 560
 Chart = tuple[go.Figure, Filters]  # a figure and the filters it was built from (its caption names them)
 
 
 def plain_reader(path: Path | None = None) -> Reader:
-    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.app.data.read)."""
+    """Uncached reads of one generation's named queries (the command line; the app uses ui.app.data.read),
+    called like ui.app.data.read: `read(name, filters, **arguments)`."""
+    warehouse = Warehouse(path)
 
-    def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
-        query = getattr(queries, name)
-        return query(filters, path, *params) if filters is not None else query(path, *params)
+    def read(name: str, filters: Filters | None = None, *args, **kwargs) -> pd.DataFrame:
+        return warehouse.read(name, filters, **dict(arguments(name, *args, **kwargs)))
 
     return read
 
@@ -67,7 +68,7 @@ def _kpis(read: Reader, filters: Filters, lang: str) -> Chart:
 
 
 def _funnel(read: Reader, filters: Filters, lang: str) -> Chart:
-    return charts.funnel_chart(read("funnel", filters), lang), filters
+    return charts.funnel_chart(read("kpis", filters), lang), filters  # the kpis row holds the funnel's stages
 
 
 def _map(read: Reader, filters: Filters, lang: str) -> Chart:
@@ -95,7 +96,7 @@ def _election(read: Reader, filters: Filters) -> tuple[timeline_logic.ElectionCa
 def _timeline(read: Reader, filters: Filters, lang: str) -> Chart | None:
     """Linimasa's default view: weekly cases by type on calendar dates, stages as bands, spikes and late weeks."""
     cal, narrowed = _election(read, filters)
-    counts = read("timeline_counts", narrowed, 7, "violation_type")
+    counts = read("timeline_counts", narrowed, bucket_days=7, stack_by="violation_type")
     if counts.empty:
         return None
     weekly = timeline_logic.bucket_totals(counts, 7)

@@ -31,7 +31,7 @@ PAD, TITLE_SIZE, TEXT_SIZE = 14, 17, 13
 INK = "#262730"
 EDGE = 24  # px of air left and right of an exported chart (the screen template uses 10)
 
-Reader = Callable[..., "object"]  # ui.app.data.read or briefing.plain_reader(path): (query name, filters, *params)
+Reader = Callable[..., "object"]  # ui.app.data.read or briefing.plain_reader(path): (name, filters, **arguments)
 
 
 @dataclass(frozen=True)

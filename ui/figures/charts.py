@@ -130,12 +130,9 @@ def ranking_chart(frame: pd.DataFrame, name_column: str, lang: str, title: str |
 def funnel_chart(frame: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
     """The enforcement funnel (reported → proven → sanctioned), each stage with its share of the one before.
 
-    `frame` is the `funnel` query (stage, n) or the one-row `kpis` query (reported, proven, sanctioned).
+    `frame` is the one-row `kpis` query: its reported, proven and sanctioned columns are the stages.
     """
-    if "stage" in frame.columns:
-        stages = frame.set_index("stage")["n"].reindex(list(FUNNEL_COLORS)).fillna(0).astype("int64")
-    else:
-        stages = frame.iloc[0][list(FUNNEL_COLORS)].astype("int64")
+    stages = frame.iloc[0][list(FUNNEL_COLORS)].astype("int64")
     fig = go.Figure(go.Funnel(
         y=[t(f"ch_stage_{stage}", lang) for stage in stages.index], x=stages.tolist(),
         marker_color=list(FUNNEL_COLORS.values()), texttemplate="%{value:,}<br>%{percentPrevious:.1%}",

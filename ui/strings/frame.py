@@ -41,6 +41,24 @@ STRINGS = {
         "No warehouse yet. Run `make run` (builds the demo data) or load registers with "
         "`python -m etl load FILE…`.",
     ),
+    "gen_broken_admin": (
+        "**Generasi gudang data yang terbit tidak dapat dibaca:** {broken}. Dasbor menampilkan generasi sah "
+        "terbaru, **{serving}**, sampai diperbaiki. Periksa semua generasi dengan `python -m etl generations`, lalu "
+        "terbitkan lagi yang sah: `python -m etl restore {serving}`.",
+        "**The published warehouse generation cannot be read:** {broken}. The dashboard shows the newest sound "
+        "generation, **{serving}**, until it is mended. List every generation with `python -m etl generations`, "
+        "then publish a sound one again: `python -m etl restore {serving}`.",
+    ),
+    "gen_none_admin": (
+        "**Tidak ada generasi gudang data yang dapat dibaca:** {broken}. Lihat `python -m etl generations`; "
+        "terbitkan lagi generasi yang sah dengan `python -m etl restore ID`, atau muat register lagi.",
+        "**No warehouse generation can be read:** {broken}. See `python -m etl generations`; publish a sound "
+        "generation again with `python -m etl restore ID`, or load the registers again.",
+    ),
+    "gen_unavailable": (
+        "Data sedang tidak dapat ditampilkan. Admin sudah diberi tahu; coba lagi nanti.",
+        "The data cannot be shown right now. The administrators have been told; please try again later.",
+    ),
     "role": ("Peran", "Role"),
     "role_pimpinan": ("Pimpinan (agregat saja)", "Leadership (aggregates only)"),
     "role_analis": ("Analis (tanpa nama, NIP disamarkan)", "Analyst (no names, NIP masked)"),

@@ -1,27 +1,23 @@
 """The case table as people see it, and its exports: columns masked by role, labels in the chosen language,
 CSV/XLSX bytes of exactly the rows on screen with a header naming the filters and the data date.
 
-Pure functions (no Streamlit), tested on their own. Spreadsheet formula injection: any text cell that starts
-with = + - @ (or a tab / carriage return) is prefixed with an apostrophe so Excel and LibreOffice show it as text.
+Pure functions (no Streamlit), tested on their own. Spreadsheet formula injection: every cell goes through
+`warehouse.spreadsheet` (the one neutralising function and writers every file Netra writes shares).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from datetime import datetime
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from ui.strings import label, t
 from ui.views.roles import CAN_SEE_PERSONAL, mask_nip
+from warehouse import spreadsheet
 
 SORT_KEYS = ("incident_date", "report_date", "decision_date", "region", "violation_type", "status", "case_id")
 PAGE_SIZES = (25, 50, 100)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # table column -> vocabulary column whose labels it shows (None: shown as it is)
 TABLE_COLUMNS = {
     "case_id": None, "election": "election", "incident_date": None, "report_date": None, "decision_date": None,
@@ -87,13 +83,6 @@ def case_detail(row: dict, role: str, lang: str) -> pd.DataFrame:
                          t("dx_value", lang): ["—" if v is None else str(v) for v in values]})
 
 
-def neutralise(value):
-    """A text cell that a spreadsheet would run as a formula, made plain text with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def export_notes(caption: str, data_as_of: datetime | None, first: int, last: int, total: int, lang: str,
                  synthetic: bool = False) -> list[str]:
     """The lines that head an export: what it is, the filters in words, the data date and which rows."""
@@ -103,37 +92,15 @@ def export_notes(caption: str, data_as_of: datetime | None, first: int, last: in
     return notes + ([t("dx_export_synthetic", lang)] if synthetic else [])
 
 
-def _plain(frame: pd.DataFrame) -> list[list]:
-    """Header and rows with every text cell neutralised (headers too: they are cells like any other)."""
-    header = [neutralise(str(c)) for c in frame.columns]
-    return [header] + [[neutralise(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-
-
 def csv_bytes(frame: pd.DataFrame, notes: list[str]) -> bytes:
     """UTF-8 CSV (with BOM, so Excel reads the accents): the notes, one per line, a blank line, then the table."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows([[neutralise(note)] for note in notes] + [[]])
-    writer.writerows([["" if v is None else v for v in row] for row in _plain(frame)])
-    return buffer.getvalue().encode("utf-8-sig")
+    return spreadsheet.csv_bytes(spreadsheet.frame_rows(frame), notes)
 
 
 def xlsx_bytes(frame: pd.DataFrame, notes: list[str], lang: str) -> bytes:
     """An XLSX with the table on the first sheet and the notes (filters, data date, rows) on a second one."""
-    book = Workbook()
-    table = book.active
-    table.title = t("dx_sheet_cases", lang)
-    for row in _plain(frame):
-        table.append(row)
-    for cell in table[1]:
-        cell.font = Font(bold=True)
-    table.freeze_panes = "A2"
-    about = book.create_sheet(t("dx_sheet_about", lang))
-    for note in notes:
-        about.append([neutralise(note)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return spreadsheet.xlsx_bytes([(t("dx_sheet_cases", lang), spreadsheet.frame_rows(frame)),
+                                   (t("dx_sheet_about", lang), [[note] for note in notes])], header_rows=[1])
 
 
 def rejections_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

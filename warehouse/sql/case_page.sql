@@ -1,22 +1,22 @@
 -- one row per reported person on one page of the filtered cases that match the search, in the chosen order
--- parameters after the filters: personal data allowed, sort key twice, descending, the search parameters of
--- warehouse.queries._search_params, page size, offset
+-- $search as in case_count.sql; names only when $personal; $sort_key is a date basis or region, status,
+-- violation_type, case_id; $descending; $limit rows from $offset
 with filtered as (
     select * from cases where {filters}
 ),
 found as (
     select *,
-        cast(? as boolean) as personal,
-        case ? when 'report_date' then report_date when 'decision_date' then decision_date
-            when 'incident_date' then incident_date end as date_key,
-        case ? when 'region' then region_code when 'status' then status
+        cast($personal as boolean) as personal,
+        basis_date($sort_key, incident_date, report_date, decision_date) as date_key,
+        case $sort_key when 'region' then region_code when 'status' then status
             when 'violation_type' then violation_type when 'case_id' then case_id end as text_key,
-        cast(? as boolean) as descending
+        cast($descending as boolean) as descending
     from filtered
-    where ? = '' or contains(lower(case_id), ?) or contains(lower(coalesce(agency_name, '')), ?)
-        or contains(lower(coalesce(description, '')), ?)
-        or region_code in (select code from regions where contains(lower(name), ?))
-        or (? and (contains(lower(coalesce(subject_name, '')), ?) or contains(coalesce(subject_nip, ''), ?)))
+    where $search = '' or contains(lower(case_id), $search) or contains(lower(coalesce(agency_name, '')), $search)
+        or contains(lower(coalesce(description, '')), $search)
+        or region_code in (select code from regions where contains(lower(name), $search))
+        or ($personal and (contains(lower(coalesce(subject_name, '')), $search)
+            or contains(coalesce(subject_nip, ''), $search)))
 ),
 page as (  -- the top-N first; names are joined to these rows only
     select * from found
@@ -26,7 +26,7 @@ page as (  -- the top-N first; names are joined to these rows only
         case when descending then text_key end desc nulls last,
         case when not descending then text_key end asc nulls last,
         election, source_agency, case_id, subject_no
-    limit ? offset ?
+    limit $limit offset $offset
 )
 select
     p.election, p.source_agency, p.case_id, p.subject_no, p.source_kind, p.incident_date, p.report_date,

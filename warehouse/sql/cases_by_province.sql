@@ -3,7 +3,7 @@ with counted as (
     select
         province_code,
         count(*) as reported,
-        count(*) filter (where status in ('terbukti', 'disanksi')) as proven
+        count(*) filter (where is_proven(status)) as proven
     from cases
     where {filters} and province_code is not null
     group by province_code

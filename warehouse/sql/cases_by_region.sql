@@ -3,7 +3,7 @@ with counted as (
     select
         region_code,
         count(*) as reported,
-        count(*) filter (where status in ('terbukti', 'disanksi')) as proven
+        count(*) filter (where is_proven(status)) as proven
     from cases
     where {filters} and region_code is not null
     group by region_code

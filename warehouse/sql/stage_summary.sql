@@ -10,11 +10,7 @@ dated as (
         election,
         report_date - incident_date as report_lag,
         decision_date - report_date as decision_lag,
-        case cast(? as varchar)
-            when 'report_date' then report_date
-            when 'decision_date' then decision_date
-            else incident_date
-        end as day
+        basis_date($date_basis, incident_date, report_date, decision_date) as day
     from picked
 ),
 
@@ -126,8 +122,8 @@ clipped as (
     -- count days only inside the chosen date range and up to the latest date the election's cases know of
     select
         p.*,
-        greatest(p.starts, cast(? as date)) as first_day,
-        least(p.ends, cast(? as date), u.data_until) as last_day
+        greatest(p.starts, cast($date_from as date)) as first_day,
+        least(p.ends, cast($date_to as date), u.data_until) as last_day
     from periods p
     join data_until u using (election)
 )

@@ -6,18 +6,15 @@ with picked as (
 ),
 
 args as (
-    select cast(? as varchar) as basis, cast(? as integer) as bucket_days, cast(? as varchar) as stack_by
+    select cast($date_basis as varchar) as basis, cast($bucket_days as integer) as bucket_days,
+        cast($stack_by as varchar) as stack_by
 ),
 
 dated as (
     select
         p.election,
         a.bucket_days,
-        case a.basis
-            when 'report_date' then p.report_date
-            when 'decision_date' then p.decision_date
-            else p.incident_date
-        end as day,
+        basis_date(a.basis, p.incident_date, p.report_date, p.decision_date) as day,
         case a.stack_by
             when 'severity' then p.severity
             when 'province_code' then p.province_code

@@ -1,9 +1,9 @@
--- one row per kabupaten/kota among those with the most filtered cases (at most ? rows), most first
+-- one row per kabupaten/kota among those with the most filtered cases (at most $limit rows), most first
 with counts as (  -- aggregate first: the names join 514 rows, not every case
     select
         region_code,
         count(*) as n,
-        count(*) filter (where status in ('terbukti', 'disanksi')) as proven
+        count(*) filter (where is_proven(status)) as proven
     from cases
     where {filters} and region_code is not null
     group by region_code
@@ -12,4 +12,4 @@ select c.region_code, r.name as region_name, r.province_name, c.n, c.proven
 from counts c
 join regions r on r.code = c.region_code
 order by c.n desc, c.region_code
-limit ?
+limit $limit

@@ -1,6 +1,6 @@
 -- link_blocked: candidate pairs of records (a before b in key order) from blocks of the same election: the same
 -- NIP; the same place and words of the name; within one register only the same name as written, another case
--- number (a double registration?). Typos are blocked afterwards, among the records still unpaired (blocks_typos).
+-- number (a double registration?). Typos are blocked afterwards, among the records still unpaired (link_blocks_typos).
 create or replace temp table link_blocked as
 with named as (select * from link_records where full_key is not null),
 short as (select * from named where full_key = outer_key),  -- two words or fewer once initials are set aside
