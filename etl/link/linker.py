@@ -114,10 +114,11 @@ def _register_keys(con, elections: tuple[str, ...]) -> dict:
         "subject_name": written, "name_id": np.arange(len(written), dtype=np.int64),
         "outer_key": [names.outer_key(t) or None for t in tokens],
         "full_key": [names.full_key(t) or None for t in tokens],
-        "first_word": [_word(t, 0) for t in tokens], "last_word": [_word(t, -1) for t in tokens],
+        "first_word": pd.Series([_word(t, 0) for t in tokens], dtype=object),
+        "last_word": pd.Series([_word(t, -1) for t in tokens], dtype=object),
     })
-    frame["first_initial"] = frame["first_word"].str[0]
-    frame["last_initial"] = frame["last_word"].str[0]
+    frame["first_initial"] = frame["first_word"].map(lambda word: word[0] if word else None).astype(object)
+    frame["last_initial"] = frame["last_word"].map(lambda word: word[0] if word else None).astype(object)
     frame.loc[frame["outer_key"].isna(), list(NAME_COLUMNS)] = None  # a name of titles alone names nobody
     agencies = [row[0] for row in con.execute(statement("link_distinct_agencies"), params).fetchall()]
     agency_keys = [names.agency_key(value) for value in agencies]
