@@ -15,7 +15,7 @@ from warehouse import generations
 from warehouse.health import GenerationBroken
 
 COMMANDS = ("etl.cli_load", "etl.cli_demo", "etl.cli_status", "etl.cli_rejected", "etl.cli_generations",
-            "etl.cli_restore", "etl.cli_upgrade", "etl.cli_teach")
+            "etl.cli_restore", "etl.cli_upgrade", "etl.cli_teach", "etl.cli_links")
 # commands that never read the published generation (teaching writes only the steward's phrasebook)
 WITHOUT_CURRENT = ("demo", "generations", "restore", "teach", "phrasebook")
 

@@ -24,7 +24,7 @@ CONTENT_SQL = """
 """
 DEMO_KEYS = ("synthetic", "demo_seed", "demo_scale")
 MADE_BY_WORDS = {"demo": "demo", "load": "muat", "restore": "pulihkan", "rebuild": "bangun ulang",
-                 "lainnya": "lainnya"}
+                 "link": "tautkan ulang", "lainnya": "lainnya"}
 
 
 @dataclass(frozen=True)

@@ -229,6 +229,19 @@ class Warehouse:
         """The phrasebook entries the generation was built with and that are in force (the Muat data page)."""
         return self.run("phrasebook_entries")
 
+    # --- linking (Tautan orang-kasus, etl links) -------------------------------------------------------------
+
+    @query
+    def link_reviews(self, election: str = "", personal: bool = False, limit: int = 100) -> pd.DataFrame:
+        """Pairs of records waiting for a steward, both records side by side (a_*, b_*), highest score first;
+        names and NIPs only when `personal`."""
+        return self.run("link_reviews", election=election or "", personal=bool(personal), limit=int(limit))
+
+    @query
+    def link_decisions(self) -> pd.DataFrame:
+        """The steward's confirm/split decisions as this generation applied them, newest first."""
+        return self.run("link_decisions")
+
 
 def takes_filters(name: str) -> bool:
     """Whether the named query's first argument is a Filters value."""

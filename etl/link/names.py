@@ -48,7 +48,8 @@ _AGENCY_RULES = tuple((re.compile(pattern), to) for pattern, to in _AGENCY_FORMS
 
 
 def nip(value) -> str | None:
-    """The NIP as its 18 digits (spaces, dots and dashes dropped), or None when it is not an 18-digit NIP."""
+    """The NIP as its 18 digits (spaces, dots and dashes dropped), or None when it is not an 18-digit NIP.
+    (etl/sql/link_records.sql applies the same rule to every record in SQL.)"""
     if value is None:
         return None
     digits = re.sub(r"\D", "", str(value))

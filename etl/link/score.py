@@ -13,7 +13,7 @@ field's points are stated here once, with why.
 | kabupaten/kota | +1 | −1.5 (another province −4) |
 | position class | +1 | −2 |
 | violation type | +0.5 | −1 |
-| employee type | | ASN against non-ASN −3, PNS against PPPK −1 |
+| employee type | | ASN against non-ASN −5 (KASN/BKN handle ASN only), PNS against PPPK −1 |
 | the only candidate: neither record has another pair (REVIEW−1 or more) with the other's register | +1 | |
 
 A pair scoring SURE or more is linked; REVIEW to SURE is listed for a steward and never joined silently; below
@@ -83,7 +83,7 @@ def points(pairs: pd.DataFrame) -> pd.DataFrame:
     out["p_position"] = np.where(position < 0, -2.0, position * 1.0)
     out["p_violation"] = np.where(violation < 0, -1.0, violation * 0.5)
     clash = pairs["employee_clash"].astype("float64").to_numpy()
-    out["p_employee"] = np.where(clash == 2, -3.0, np.where(clash == 1, -1.0, 0.0))
+    out["p_employee"] = np.where(clash == 2, -5.0, np.where(clash == 1, -1.0, 0.0))
     out["p_unique"] = np.where(pairs["unique"].to_numpy(dtype=bool), UNIQUE, 0.0) if "unique" in pairs else 0.0
     out["score"] = out.sum(axis=1).round(2)
     return out

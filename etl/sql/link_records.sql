@@ -11,7 +11,7 @@ with chosen as (
 select row_number() over (order by c.election, c.source_agency, c.case_id, c.subject_no) - 1 as rid,
        c.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id,
        c.source_agency in ('kasn', 'bkn') as receiver,
-       case when length(c.nip_digits) = 18 then c.nip_digits end as nip,
+       case when length(c.nip_digits) = 18 then c.nip_digits end as nip,  -- as etl.link.names.nip
        n.name_id, n.outer_key, n.full_key, n.first_word, n.last_word, n.first_initial, n.last_initial,
        a.agency_id, a.agency_key,
        c.region_code, c.province_code, coalesce(c.region_code, c.province_code) as geo,
