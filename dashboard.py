@@ -27,11 +27,13 @@ PAGES = (
     ("pages/briefing_pack.py", "nav_briefing", ":material/slideshow:", "briefing"),
     ("pages/about.py", "nav_tentang", ":material/info:", "tentang"),
     ("pages/load_data.py", "ld_nav", ":material/upload_file:", "muat"),
+    ("pages/link_review.py", "lk_nav", ":material/join_inner:", "tautan"),
 )
 # A local image: a :material: page icon would make the browser fetch the favicon from Google Fonts (no network).
 FAVICON = settings.STATIC_DIR / "netra-icon.png"
 NO_DATA_PAGES = ("pages/about.py", "pages/load_data.py")  # what still works before any warehouse exists
-ADMIN_PAGES = ("pages/load_data.py",)  # registered for admins only, so other roles reach them neither by nav nor URL
+# registered for admins only, so other roles reach them neither by nav nor URL
+ADMIN_PAGES = ("pages/load_data.py", "pages/link_review.py")
 
 st.set_page_config(page_title="Netra", page_icon=FAVICON, layout="wide")
 restore_from_url()

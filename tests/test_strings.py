@@ -13,7 +13,7 @@ from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
 from ui.figures.theme import FUNNEL_COLORS
 from ui.strings import DEFAULT_LANG, LANGS, all_strings, areas, known_lang, label, options, t, vocabulary
-from ui.views import kpis, loading, roles, tables
+from ui.views import kpis, linking, loading, roles, tables
 from ui.views import timeline as timeline_logic
 from warehouse.filters import LIST_COLUMNS
 from warehouse.vocab import ELECTIONS, SEVERITIES, STATUSES, VIOLATION_TYPES
@@ -45,6 +45,11 @@ FAMILIES = {
     "ld_how_{}": loading.HOWS,
     "ld_export_{}": loading.KINDS,
     "ld_sheet_{}": loading.KINDS,
+    "lk_field_{}": linking.FIELDS,
+    "lk_done_{}": linking.KINDS,
+    "lk_decision_{}": linking.KINDS,
+    "lk_outcome_{}": linking.OUTCOMES,
+    "lk_col_{}": linking.DECISION_COLUMNS,
     "tl_{}": tuple(timeline_charts.LAG_COLORS),
     "tl_axis_{}": timeline_logic.AXES,
     "tl_stack_{}": timeline_logic.STACKS,

@@ -74,7 +74,7 @@ def test_a_preview_reports_everything_and_writes_nothing(own_warehouse):
     assert db.current_path() is None and staged.folder.exists()  # nothing written; the files wait for publish
     jateng, empty = report["files"]
     assert jateng["counts"] == {"read": 5, "loaded": 3, "rejected": 1, "duplicate": 1, "warned": 1, "replaced": 0,
-                                "totals_skipped": 0}
+                                "totals_skipped": 0, "linked": None}
     assert [(row["row"], row["reason"]) for row in jateng["rejected"]] == [(5, PLACE_REASON)]
     assert jateng["warned"][0]["reason"] == DATE_REASON
     assert jateng["unknown_phrases"] == [{"field": "status", "column": "Status", "phrase": "Rekom ke BKN",

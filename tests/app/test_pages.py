@@ -5,8 +5,9 @@ import pytest
 import settings
 
 PAGES = sorted(f"pages/{path.name}" for path in (settings.ROOT / "pages").glob("*.py"))
-ADMIN_ONLY = ("pages/load_data.py",)  # not registered for other roles (tests/app/test_load_page.py)
-NO_FILTER_PAGES = ("pages/about.py", "pages/load_data.py")  # pages that do not read the filtered cases
+# not registered for other roles (tests/app/test_load_page.py, tests/app/test_link_page.py)
+ADMIN_ONLY = ("pages/load_data.py", "pages/link_review.py")
+NO_FILTER_PAGES = ("pages/about.py", "pages/load_data.py", "pages/link_review.py")  # do not read filtered cases
 TITLES = {  # the first heading of each of this task's pages, per language
     ("pages/overview.py", "id"): "Ringkasan netralitas ASN",
     ("pages/overview.py", "en"): "Civil service neutrality at a glance",
@@ -21,7 +22,7 @@ TITLES = {  # the first heading of each of this task's pages, per language
 
 def test_every_page_file_is_registered_in_the_frame():
     registry = (settings.ROOT / "dashboard.py").read_text(encoding="utf-8")
-    assert len(PAGES) == 8
+    assert len(PAGES) == 9
     assert all(f'"{page}"' in registry for page in PAGES)
 
 

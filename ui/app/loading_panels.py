@@ -96,6 +96,9 @@ def outcome(report: dict, lang: str) -> None:
     for entry in report["files"]:
         kind, text = loading.outcome_message(entry, False, lang)
         getattr(st, kind)(text, icon=ICONS[kind])
+        linked = loading.link_message(entry, lang)
+        if linked:
+            st.info(linked, icon=":material/join_inner:")
     load_ids = tuple(entry["load_id"] for entry in report["files"] if entry["load_id"])
     if not load_ids or generation() is None:
         return

@@ -207,6 +207,16 @@ STRINGS = {
     "ld_col_rows_rejected": ("Baris ditolak", "Rows rejected"),
     "ld_col_rows_duplicate": ("Ganda", "Duplicates"),
     "ld_col_rows_warned": ("Dengan peringatan", "With warnings"),
+    "ld_col_rows_linked": ("Bergabung ke kasus yang ada", "Joined existing cases"),
+    "ld_linked": (
+        "{name}: {n} catatan bergabung dengan orang-kasus yang sudah ada (orang yang sama dalam kasus yang sama "
+        "di register lain).",
+        "{name}: {n} records joined existing person-cases (the same person in the same case in another register).",
+    ),
+    "ld_link_pending": (
+        " {n} pasangan catatan menunggu keputusan di halaman Tautan orang-kasus.",
+        " {n} pairs of records wait for a decision on the Person-case links page.",
+    ),
     "ld_rejected": ("Baris yang ditolak", "Rejected rows"),
     "ld_rejected_none": ("Tidak ada baris yang ditolak.", "No row was rejected."),
     "ld_rejected_hint": (

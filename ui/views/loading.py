@@ -41,7 +41,7 @@ POLL_S = 0.2
 TAIL_LINES = 20
 COUNT_KEYS = ("read", "loaded", "rejected", "duplicate", "warned")  # per file in the loader's JSON report
 COUNT_COLUMNS = ("source_file", "loaded_at", "election", "rows_read", "rows_loaded", "rows_rejected",
-                 "rows_duplicate", "rows_warned")
+                 "rows_duplicate", "rows_warned", "rows_linked")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # what a steward may teach per field of the loader's report: the vocabulary its values come from
 TEACHABLE = {"status": "status", "severity": "severity", "violation_type": "violation_type",
@@ -245,6 +245,16 @@ def outcome_message(entry: dict, dry_run: bool, lang: str) -> tuple[str, str]:
     if entry["exit_status"] == 0 and not entry["counts"]["warned"]:
         return "success", t("ld_outcome_0", lang, name=name, **counts)
     return "warning", t("ld_outcome_3", lang, name=name, **counts)
+
+
+def link_message(entry: dict, lang: str) -> str | None:
+    """What linking did with one loaded file: records that joined existing person-cases, pairs left for a steward
+    (None for a preview or a file that loaded nothing)."""
+    linked, pending = entry["counts"].get("linked"), entry.get("link_pending")
+    if linked is None:
+        return None
+    text = t("ld_linked", lang, name=entry["file"], n=number(linked, lang))
+    return text + (t("ld_link_pending", lang, n=number(pending, lang)) if pending else "")
 
 
 def columns_frame(entry: dict, lang: str) -> pd.DataFrame:
