@@ -349,3 +349,18 @@ def test_decisions_the_records_contradict_need_force_and_no_election_is_crossed(
     assert (answer["ok"], answer["decision"], answer["pending"]) == (True, "confirm", 1)
     dewi = frozenset({("pilkada2024", "bawaslu", "Dewi Lestari"), ("pilkada2024", "kasn", "Dewi Lestari")})
     assert dewi in groups()
+
+
+def test_a_recommendation_list_with_names_and_agencies_alone_still_links(warehouse_dir, files, load_register):
+    load_register(files["bawaslu_jateng.csv"], election="pilkada2024", source_agency="bawaslu")
+    [result] = load_register(files["kasn_rekomendasi.csv"], election="pilkada2024", source_agency="kasn")
+    # the place comes from the agency, the date is the recommendation's: name, agency, place, post and type
+    assert result.rows_linked == 3 and result.link_pending == 0
+    joined = {group for group in groups() if len(group) > 1}
+    assert joined == {
+        frozenset({("pilkada2024", "bawaslu", "Budi Santoso"), ("pilkada2024", "kasn", "BUDI SANTOSO")}),
+        frozenset({("pilkada2024", "bawaslu", "Drs. H. Agus Wibowo, M.Si"),
+                   ("pilkada2024", "kasn", "Drs. AGUS WIBOWO")}),
+        frozenset({("pilkada2024", "bawaslu", "Siti Aminah"), ("pilkada2024", "kasn", "Siti Aminah, S.Pd.")}),
+    }
+    assert query("select count(distinct person_case_id) as n from cases").n[0] == 8  # 11 records, 8 persons

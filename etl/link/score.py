@@ -8,7 +8,7 @@ field's points are stated here once, with why.
 |---|---|---|
 | name (similarity 90–100 once titles and spellings are set aside) | +1 to +5 (one word 0.6×) | <90: no pair |
 | incident date | ≤3 days +3, ≤14 +2, ≤30 +0.5 | ≤60 days −1.5, more −5 |
-| KASN/BKN report after the entry register's incident (or report) | in WINDOW_DAYS +1 | before, or later −4 |
+| KASN/BKN's report (or recommendation) after the entry register's incident | in WINDOW_DAYS +1 | before, later −4 |
 | agency (similarity of the normalised names) | ≥90 +1.5, ≥70 +0.5 | below 70 −1 |
 | kabupaten/kota | +1 | −1.5 (another province −4) |
 | position class | +1 | −2 |

@@ -9,10 +9,10 @@ with features as (
            x.name_id is not distinct from y.name_id as same_written_name,
            abs(date_diff('day', x.incident_date, y.incident_date)) as incident_gap,
            case when y.receiver and not x.receiver
-                     then date_diff('day', coalesce(x.incident_date, x.report_date), y.report_date)
+                     then date_diff('day', coalesce(x.incident_date, x.report_date), y.hand_date)
                 when x.receiver and not y.receiver
-                     then date_diff('day', coalesce(y.incident_date, y.report_date), x.report_date) end as order_gap,
-           case when x.receiver = y.receiver then abs(date_diff('day', x.report_date, y.report_date)) end
+                     then date_diff('day', coalesce(y.incident_date, y.report_date), x.hand_date) end as order_gap,
+           case when x.receiver = y.receiver then abs(date_diff('day', x.hand_date, y.hand_date)) end
                as report_gap,
            (x.region_code = y.region_code)::integer as same_region,
            (x.province_code = y.province_code)::integer as same_province,

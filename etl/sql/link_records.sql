@@ -4,7 +4,7 @@ create or replace temp table link_records as
 with chosen as (
     select rowid as row_id, election, source_agency, case_id, subject_no, load_id, subject_name, agency_name,
            regexp_replace(subject_nip, '[^0-9]', '', 'g') as nip_digits, region_code, province_code,
-           incident_date, report_date, position_class, violation_type, employee_type
+           incident_date, report_date, decision_date, position_class, violation_type, employee_type
     from cases
     where list_contains($elections, election)
 )
@@ -16,6 +16,8 @@ select row_number() over (order by c.election, c.source_agency, c.case_id, c.sub
        a.agency_id, a.agency_key,
        c.region_code, c.province_code, coalesce(c.region_code, c.province_code) as geo,
        c.incident_date, c.report_date,
+       coalesce(c.report_date, c.decision_date) as hand_date,  -- when this register had it (a recap may only
+                                                                -- date its recommendation)
        nullif(c.position_class, 'lainnya') as position_class, nullif(c.violation_type, 'lainnya') as violation_type,
        c.employee_type
 from chosen c
