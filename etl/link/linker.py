@@ -110,26 +110,31 @@ def _register_keys(con, elections: tuple[str, ...]) -> dict:
     params = {"elections": list(elections)}
     written = [row[0] for row in con.execute(statement("link_distinct_names"), params).fetchall()]
     tokens = [names.name_tokens(value) for value in written]
-    frame = pd.DataFrame({
-        "subject_name": written, "name_id": np.arange(len(written), dtype=np.int64),
-        "outer_key": [names.outer_key(t) or None for t in tokens],
-        "full_key": [names.full_key(t) or None for t in tokens],
-        "first_word": pd.Series([_word(t, 0) for t in tokens], dtype=object),
-        "last_word": pd.Series([_word(t, -1) for t in tokens], dtype=object),
-    })
-    frame["first_initial"] = frame["first_word"].map(lambda word: word[0] if word else None).astype(object)
-    frame["last_initial"] = frame["last_word"].map(lambda word: word[0] if word else None).astype(object)
-    frame.loc[frame["outer_key"].isna(), list(NAME_COLUMNS)] = None  # a name of titles alone names nobody
+    outer, full = [names.outer_key(t) or None for t in tokens], [names.full_key(t) or None for t in tokens]
+    first, last = [_word(t, 0) for t in tokens], [_word(t, -1) for t in tokens]
+    frame = pd.DataFrame({  # blocking keys as integers: joins on numbers, not on text
+        "subject_name": written, "name_id": _codes(range(len(written))), "outer_key": _codes(outer),
+        "full_key": _codes(full), "first_word": _codes(first), "last_word": _codes(last),
+        "first_initial": _codes([word and word[0] for word in first]),
+        "last_initial": _codes([word and word[0] for word in last]),
+        "short": [f is not None and f == o for f, o in zip(full, outer, strict=True)]})
+    frame.loc[frame["outer_key"].isna(), list(NAME_COLUMNS)] = pd.NA  # a name of titles alone names nobody
     agencies = [row[0] for row in con.execute(statement("link_distinct_agencies"), params).fetchall()]
     agency_keys = [names.agency_key(value) for value in agencies]
     con.register("link_names", frame)
     con.register("link_agencies", pd.DataFrame({"agency_name": agencies, "agency_id": np.arange(len(agencies)),
-                                                "agency_key": [key or None for key in agency_keys]}))
+                                                "agency_key": _codes(key or None for key in agency_keys)}))
     return {"name": np.array([names.name_key(t) for t in tokens], dtype=object),
             "initials": np.array([names.initials_key(t) for t in tokens], dtype=object),
             "initialled": np.array([names.has_initial(t) for t in tokens], dtype=bool),
             "single": np.array([len([w for w in t if len(w) > 1]) <= 1 for t in tokens], dtype=bool),
             "agency": np.array(agency_keys, dtype=object)}
+
+
+def _codes(values) -> pd.Series:
+    """Each distinct value as a number (missing stays missing)."""
+    codes, _ = pd.factorize(pd.Series(list(values), dtype=object), use_na_sentinel=True)
+    return pd.Series(codes, dtype="Int64").mask(codes < 0)
 
 
 def _word(tokens: tuple[str, ...], at: int) -> str | None:
@@ -142,13 +147,15 @@ def _scored_pairs(con, spellings: dict, hands: np.ndarray) -> pd.DataFrame:
     typos among the records the first left without a sure partner; only pairs that reach REVIEW (or share a NIP).
 
     `hands`: each record's register, KASN and BKN as one (for the only-candidate points)."""
-    con.execute(statement("link_blocks"))
+    gap = {"max_incident_gap": score.MAX_INCIDENT_GAP}
+    con.execute(statement("link_macros"))
+    con.execute(statement("link_blocks"), gap)
     first = _scored(con, spellings)
     sure = first[~first["same_register"] & (first["nip_match"] | (first["score"] >= score.SURE))]
     unpaired = np.ones(len(hands), dtype=bool)
     unpaired[sure[["a", "b"]].to_numpy().ravel()] = False
     con.register("link_unpaired", pd.DataFrame({"rid": np.flatnonzero(unpaired)}))
-    con.execute(statement("link_blocks_typos"))
+    con.execute(statement("link_blocks_typos"), gap)
     con.unregister("link_unpaired")
     typos = _scored(con, spellings)
     con.execute("drop table link_blocked")

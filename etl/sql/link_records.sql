@@ -1,18 +1,23 @@
 -- link_records: one row per record of the elections being linked, numbered in key order (so the linker's
--- choices never depend on load order), with the comparison keys of its name (link_names) and agency
+-- choices never depend on load order), with the blocking keys of its name (link_names) and agency as numbers
 create or replace temp table link_records as
-with chosen as (
-    select rowid as row_id, election, source_agency, case_id, subject_no, load_id, subject_name, agency_name,
-           regexp_replace(subject_nip, '[^0-9]', '', 'g') as nip_digits, region_code, province_code,
-           incident_date, report_date, decision_date, position_class, violation_type, employee_type
+with numbered as (  -- the numbers first, on the keys alone (a window over every column would sort them all)
+    select rowid as row_id,
+           row_number() over (order by election, source_agency, case_id, subject_no) - 1 as rid
     from cases
     where list_contains($elections, election)
+),
+chosen as (
+    select n.rid, n.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id, c.subject_name,
+           c.agency_name, regexp_replace(c.subject_nip, '[^0-9]', '', 'g') as nip_digits, c.region_code,
+           c.province_code, c.incident_date, c.report_date, c.decision_date, c.position_class, c.violation_type,
+           c.employee_type
+    from numbered n join cases c on c.rowid = n.row_id
 )
-select row_number() over (order by c.election, c.source_agency, c.case_id, c.subject_no) - 1 as rid,
-       c.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id,
+select c.rid, c.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id,
        c.source_agency in ('kasn', 'bkn') as receiver,
        case when length(c.nip_digits) = 18 then c.nip_digits end as nip,  -- as etl.link.names.nip
-       n.name_id, n.outer_key, n.full_key, n.first_word, n.last_word, n.first_initial, n.last_initial,
+       n.name_id, n.outer_key, n.full_key, n.first_word, n.last_word, n.first_initial, n.last_initial, n.short,
        a.agency_id, a.agency_key,
        c.region_code, c.province_code, coalesce(c.region_code, c.province_code) as geo,
        c.incident_date, c.report_date,
