@@ -21,6 +21,7 @@ import pandas as pd
 
 from etl.link import CONFIRM, SPLIT, DecisionError, review
 from warehouse import audit, db
+from warehouse.health import health
 from warehouse.reader import Warehouse
 from warehouse.vocab import ELECTIONS
 
@@ -64,7 +65,9 @@ def register(subparsers) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """Print the pending pairs; 0 (also when there are none)."""
+    """Print the pending pairs; 0 (also when there are none), 2 for a generation made before linking."""
+    if _outdated():
+        return 2
     with Warehouse() as warehouse:
         every = warehouse.link_reviews(election=args.election or "", personal=True, limit=10**9)
     meta = _thresholds()
@@ -133,7 +136,9 @@ def run_decide(args: argparse.Namespace) -> int:
 
 
 def run_decisions(args: argparse.Namespace) -> int:
-    """Print every decision with what it did; 0."""
+    """Print every decision with what it did; 0 (2 for a generation made before linking)."""
+    if _outdated():
+        return 2
     with Warehouse() as warehouse:
         decided = warehouse.link_decisions()
     if decided.empty:
@@ -158,3 +163,12 @@ def _thresholds() -> dict:
     with db.connect_read_only() as con:
         meta = dict(con.execute("select key, value from meta where key like 'link_%'").fetchall())
     return {"link_sure": meta.get("link_sure", "?"), "link_review": meta.get("link_review", "?")}
+
+
+def _outdated() -> bool:
+    """True (and says what to do) when the published generation was made by an older Netra."""
+    found = health(db.published_path())
+    if found.kind == "outdated":
+        print(f"Gudang data terbit {found.reason}.")
+        return True
+    return False

@@ -2,6 +2,7 @@
 
 import argparse
 
+import duckdb
 import pandas as pd
 
 from warehouse import db, generations
@@ -9,16 +10,18 @@ from warehouse import db, generations
 LAST_LOADS = 10
 META_SQL = "select key, value from meta"
 PER_ELECTION_SQL = """
-    select c.election as pemilihan, e.name as nama, count(*) as orang, count(distinct c.case_id) as kasus,
+    select c.election as pemilihan, e.name as nama, count(*) as catatan,
+           count(distinct c.person_case_id) as orang_kasus, count(distinct c.case_id) as kasus,
            min(coalesce(c.incident_date, c.report_date)) as tanggal_awal,
            max(coalesce(c.incident_date, c.report_date)) as tanggal_akhir
     from cases c left join elections e using (election)
     group by all order by c.election
 """
+PENDING_SQL = "select count(*) from link_reviews"
 LAST_LOADS_SQL = """
     select load_id, source_file as berkas, loaded_at as dimuat, election as pemilihan, rows_read as dibaca,
            rows_loaded as dimuat_kasus, rows_rejected as ditolak, rows_duplicate as ganda,
-           coalesce(rows_warned, 0) as peringatan, loaded_by as oleh
+           coalesce(rows_warned, 0) as peringatan, coalesce(rows_linked, 0) as bergabung, loaded_by as oleh
     from load_batches order by loaded_at desc limit ?
 """
 
@@ -39,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
         meta = dict(con.execute(META_SQL).fetchall())
         per_election = con.execute(PER_ELECTION_SQL).df()
         loads = con.execute(LAST_LOADS_SQL, [LAST_LOADS]).df()
+        try:
+            pending = con.execute(PENDING_SQL).fetchall()[0][0]
+        except duckdb.CatalogException:  # a generation made before linking (etl upgrade brings the table)
+            pending = 0
     print(f"Generasi terbit: {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
     made = generations.describe(path, path, check=False)
     print(f"Dibuat: {made.made_at.replace('T', ' ')}, {generations.made_by_words(made)} "
@@ -46,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
     if meta.get("synthetic") == "true":
         print(f"DATA SINTETIS (demo, benih {meta.get('demo_seed', '?')}, skala {meta.get('demo_scale', '?')}): "
               "bukan data kasus sebenarnya.")
-    _table("Isi per pemilihan", per_election)
+    _table("Isi per pemilihan (catatan: baris register; orang-kasus: satu orang dalam satu kasus, lintas register)",
+           per_election)
+    if pending:
+        print(f"\n{pending} pasangan catatan menunggu keputusan petugas: python -m etl links")
     _table(f"Muatan terakhir (paling banyak {LAST_LOADS})", loads)
     return 0
 
