@@ -164,6 +164,11 @@ def test_a_split_keeps_apart_what_a_chain_would_join_and_a_confirm_joins_what_no
     assert labels == [0, 1] and found.confirmed == [False]  # a confirm against a split is not applied
 
 
+def test_a_lone_pair_of_one_register_is_never_joined_automatically():
+    labels, found = clusters([KASN, BKN], [(0, 1)])
+    assert labels == [0, 1] and found.joined.tolist() == [False]
+
+
 # --- the steward file --------------------------------------------------------------------------------------------
 
 def test_record_keys_print_and_parse_even_with_colons_and_hashes_in_the_case_number():
@@ -364,3 +369,16 @@ def test_a_recommendation_list_with_names_and_agencies_alone_still_links(warehou
         frozenset({("pilkada2024", "bawaslu", "Siti Aminah"), ("pilkada2024", "kasn", "Siti Aminah, S.Pd.")}),
     }
     assert query("select count(distinct person_case_id) as n from cases").n[0] == 8  # 11 records, 8 persons
+
+
+def test_a_kasn_and_a_bkn_record_of_one_nip_are_listed_not_joined(warehouse_dir, files, load_register, tmp_path):
+    # KASN's cases went to BKN at its dissolution: the same hand twice, so a steward says whether it is one case
+    bkn = tmp_path / "bkn.csv"
+    bkn.write_text(files["kasn_rekap.csv"].read_text(encoding="utf-8").splitlines()[0] + "\n"
+                   "1;Budi Santoso;198001012005011001;Kepala Dinas;Pemkab Batang;Batang;05/09/2024;02/09/2024;"
+                   "Media sosial;Terbukti melanggar\n", encoding="utf-8")
+    load_register(files["kasn_rekap.csv"], election="pilkada2024", source_agency="kasn")
+    [result] = load_register(bkn, election="pilkada2024", source_agency="bkn")
+    assert result.rows_linked == 0 and result.link_pending == 1
+    [pair] = query("select record_a, record_b, nip_match from link_reviews").values.tolist()
+    assert (pair[0].split(":")[1], pair[1].split(":")[1], pair[2]) == ("bkn", "kasn", True)

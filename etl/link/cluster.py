@@ -38,7 +38,7 @@ def person_cases(registers: np.ndarray, nips: np.ndarray, confirms: list[tuple[i
     for a, b in [*confirms, *splits]:
         decided[[a, b]] = True
     joined = np.zeros(len(edges), dtype=bool)
-    alone = _alone(n, edges, decided)
+    alone = _alone(n, edges, decided, registers)
     parent[edges[alone, 1]] = edges[alone, 0]  # a < b: the pair's label is its first record
     joined[alone] = True
     rest = np.flatnonzero(~alone)
@@ -53,13 +53,13 @@ def person_cases(registers: np.ndarray, nips: np.ndarray, confirms: list[tuple[i
     return Clustering(_flattened(parent), confirmed, joined)
 
 
-def _alone(n: int, edges: np.ndarray, decided: np.ndarray) -> np.ndarray:
-    """Edges whose two records have no other edge and no decision."""
+def _alone(n: int, edges: np.ndarray, decided: np.ndarray, registers: np.ndarray) -> np.ndarray:
+    """Edges of two registers whose two records have no other edge and no decision."""
     if not len(edges):
         return np.zeros(0, dtype=bool)
     degree = np.bincount(edges.ravel(), minlength=n)
     a, b = edges[:, 0], edges[:, 1]
-    return (degree[a] == 1) & (degree[b] == 1) & ~decided[a] & ~decided[b]
+    return (degree[a] == 1) & (degree[b] == 1) & ~decided[a] & ~decided[b] & (registers[a] != registers[b])
 
 
 def _flattened(parent: np.ndarray) -> np.ndarray:
