@@ -465,7 +465,7 @@ def test_cli_status(warehouse_dir, registers, capsys):
     out = capsys.readouterr().out
     assert f"Generasi terbit: {db.current_path().name}" in out
     assert "SINTETIS" not in out
-    assert "pilkada2024 Pilkada Serentak 2024      9      6   2024-09-09    2024-11-02" in out
+    assert "pilkada2024 Pilkada Serentak 2024        9            9      6   2024-09-09    2024-11-02" in out
     assert "kasn.csv" in out
 
 
