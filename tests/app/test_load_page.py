@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from etl import phrasebook
+import settings
+from etl import archive, phrasebook
 from tests.app.warehouse_fixture import REGISTER
 from ui.views import loading
 from warehouse import audit, db
@@ -88,6 +89,18 @@ def test_a_preview_reports_everything_and_writes_nothing(own_warehouse):
     assert audit.entries()["event"].tolist() == ["load_preview"]
     staged.discard()
     assert not staged.folder.exists()
+
+
+def test_a_published_upload_is_archived_with_who_loaded_it_and_a_preview_archives_nothing(own_warehouse):
+    staged = loading.stage_uploads([upload("register_jateng.csv", STEWARD_REGISTER)], source_agency="bawaslu")
+    loading.preview(staged, by="siti")
+    assert not settings.raw_dir().exists()
+    [entry] = loading.publish(staged, by="siti").report["files"]
+    assert not staged.folder.exists()  # the upload goes; its bytes stay in the archive
+    assert (settings.raw_dir() / entry["sha256"]).read_bytes() == STEWARD_REGISTER.encode()
+    [line] = archive.manifest()
+    assert (line["file"], line["load_id"], line["loaded_by"], line["options"]["source_agency"]) == (
+        "register_jateng.csv", entry["load_id"], "siti", "bawaslu")
 
 
 def test_teaching_changes_the_next_preview_and_publish_loads_what_it_showed(own_warehouse):
