@@ -66,28 +66,37 @@ def demo_truth(seed: int = 2024, scale: float = 1.0, targets=None, reference=Non
 def build_demo(seed: int = 2024, scale: float = 1.0, progress: Callable[[str], None] | None = None) -> dict:
     """Build, check and publish a fresh synthetic generation, one election at a time; return what was written."""
     started = time.perf_counter()
-    targets = load_targets()
-    params = {"seed": seed, "scale": scale, "targets": hashlib.sha256(TARGETS_CSV.read_bytes()).hexdigest()}
-    summary, counters = {}, {}
     with db.writer_lock(), db.new_generation(fresh=True) as con:
-        con.execute("set enable_progress_bar = false")
-        for election, pcs, (year, regime) in election_frames(seed, scale, targets):
-            batches = registers.numbered(pcs, counters, year)
-            registers.register_pcs(con, pcs)
-            con.execute("insert into cases by name " + registers.ROWS_SQL, {"year": year, "regime": regime})
-            con.unregister("demo_pcs")
-            summary[election] = _summary(pcs)
-            _record_batches(con, election, pcs, batches, params)
-            del pcs
-            if progress:
-                progress(f"demo: {election}: {summary[election]['rows']:,} baris ditulis ke gudang data")
-        if progress:
-            progress("demo: memeriksa generasi baru")
-        con.executemany("insert into meta values (?, ?)",
-                        [["synthetic", "true"], ["demo_seed", str(seed)], ["demo_scale", str(scale)]])
+        summary = write_demo(con, seed, scale, progress)
     return {"seed": seed, "scale": scale, "rows": sum(s["rows"] for s in summary.values()),
             "path": str(db.current_path()), "seconds": round(time.perf_counter() - started, 2),
             "elections": summary}
+
+
+def write_demo(con, seed: int = 2024, scale: float = 1.0, progress: Callable[[str], None] | None = None) -> dict:
+    """Write the demo's cases, load batches and meta into a fresh generation; per election, what was written.
+
+    `build_demo` publishes it; `etl rebuild` of a demo generation writes it again from the seed and scale in meta.
+    """
+    targets = load_targets()
+    params = {"seed": seed, "scale": scale, "targets": hashlib.sha256(TARGETS_CSV.read_bytes()).hexdigest()}
+    summary, counters = {}, {}
+    con.execute("set enable_progress_bar = false")
+    for election, pcs, (year, regime) in election_frames(seed, scale, targets):
+        batches = registers.numbered(pcs, counters, year)
+        registers.register_pcs(con, pcs)
+        con.execute("insert into cases by name " + registers.ROWS_SQL, {"year": year, "regime": regime})
+        con.unregister("demo_pcs")
+        summary[election] = _summary(pcs)
+        _record_batches(con, election, pcs, batches, params)
+        del pcs
+        if progress:
+            progress(f"demo: {election}: {summary[election]['rows']:,} baris ditulis ke gudang data")
+    if progress:
+        progress("demo: memeriksa generasi baru")
+    con.executemany("insert into meta values (?, ?)",
+                    [["synthetic", "true"], ["demo_seed", str(seed)], ["demo_scale", str(scale)]])
+    return summary
 
 
 def _summary(pcs: pd.DataFrame) -> dict:
