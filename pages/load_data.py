@@ -3,10 +3,12 @@ this page for them alone); the real loader runs in its own process, so the app i
 
 import streamlit as st
 
+from ui.app.audited import audited_data
 from ui.app.context import current
 from ui.app.data import generation, read
 from ui.strings import label, t
 from ui.views import loading
+from ui.views.markup import escape
 from ui.views.tables import rejections_frame
 from warehouse.vocab import ELECTIONS, SOURCE_AGENCIES
 
@@ -38,7 +40,7 @@ with st.form("ld_form"):
 if submitted:
     problems = loading.upload_problems([upload.name for upload in uploads or []], lang)
     for problem in problems:
-        st.error(problem, icon=":material/error:")
+        st.error(escape(problem), icon=":material/error:")  # file names are the uploader's text
     if not problems:
         with st.status(t("ld_running", lang, n=len(uploads)), expanded=True):
             progress = st.empty()
@@ -57,7 +59,7 @@ elif run.status not in (0, 2, 3):
 batches = read("loads_by_sha256", None, attempt.checksums) if generation() else loading.NO_LOADS
 for outcome in loading.file_outcomes(attempt, batches):
     kind, text = loading.outcome_message(outcome, lang)
-    getattr(st, kind)(text, icon=OUTCOME_ICONS[kind])
+    getattr(st, kind)(escape(text), icon=OUTCOME_ICONS[kind])  # names and quoted cells: never markdown
 if batches.empty:
     st.stop()
 
@@ -72,10 +74,13 @@ else:
     st.caption(t("ld_rejected_hint", lang))
     for file in loading.correction_files(rejected, lang):
         csv_column, xlsx_column = st.columns(2)
-        csv_column.download_button(t("ld_download_csv", lang, name=file.source_file), file.csv, on_click="ignore",
+        corrections = {"what": "corrections", "source_file": file.source_file}
+        csv_column.download_button(t("ld_download_csv", lang, name=escape(file.source_file)), on_click="ignore",
+                                   data=audited_data(lambda f=file: f.csv, fmt="csv", **corrections),
                                    file_name=f"{file.stem}.csv", mime="text/csv", key=f"ld_csv_{file.stem}",
                                    icon=":material/download:")
-        xlsx_column.download_button(t("ld_download_xlsx", lang, name=file.source_file), file.xlsx,
+        xlsx_column.download_button(t("ld_download_xlsx", lang, name=escape(file.source_file)),
+                                    data=audited_data(lambda f=file: f.xlsx, fmt="xlsx", **corrections),
                                     on_click="ignore", file_name=f"{file.stem}.xlsx", mime=loading.XLSX_MIME,
                                     key=f"ld_xlsx_{file.stem}", icon=":material/download:")
 with st.expander(t("ld_log", lang)):

@@ -68,7 +68,7 @@ def test_every_icon_argument_and_page_icon_is_material():
     frame = ast.parse(settings.ROOT.joinpath("dashboard.py").read_text(encoding="utf-8"))
     pages = next(ast.literal_eval(node.value) for node in frame.body
                  if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
-    assert len(pages) == 8 and all(icon.startswith(":material/") for _, _, icon, _ in pages)
+    assert len(pages) == 9 and all(icon.startswith(":material/") for _, _, icon, _ in pages)  # + the audit page
 
 
 def test_every_banner_carries_an_icon():

@@ -48,7 +48,7 @@ def data_extent(filters: Filters, path: Path | None = None) -> pd.DataFrame:
 
 
 def warehouse_info(path: Path | None = None) -> pd.DataFrame:
-    """One row: whether the data is synthetic, and when the newest load happened."""
+    """One row: whether every case is synthetic (demo rows and a demo flag), when the newest load happened."""
     return run_named("warehouse_info", None, path)
 
 

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from etl.demo import build_demo
 from tests.app.warehouse_fixture import REGISTER
 from ui.views import loading
 from warehouse import db, queries
@@ -187,8 +188,6 @@ def test_after_a_load_the_overview_shows_the_new_totals(make_app, own_warehouse)
 
 
 def test_on_demo_data_the_page_says_it_is_synthetic(make_app, own_warehouse):
-    loading.load_uploads([upload("register.csv", REGISTER.read_bytes())])
-    with db.new_generation() as con:
-        con.execute("insert into meta values ('synthetic', 'true')")
+    build_demo(scale=0.05)  # synthetic rows, not just a flag (tests/app/test_privacy.py)
     at = make_app(page=PAGE, role="pimpinan")  # demo data: everyone is admin
     assert at.info[0].value.startswith("Gudang data ini berisi **data demo sintetis**")

@@ -1,4 +1,8 @@
-"""Cached reads: the only place with st.cache_data. Keys are (query, Filters, generation path, params)."""
+"""Cached reads: the only place with st.cache_data. Keys are (query, Filters, generation path, params).
+
+On a public view every result passes ui.views.disclosure.protect on its way out (the cache keeps exact results,
+shared by every role); that is the one place small counts are withheld for the app and its exports.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from ui.app.context import withholds_small_counts
+from ui.views.disclosure import protect
 from warehouse import queries
 from warehouse.db import current_path
 from warehouse.filters import Filters
@@ -39,4 +45,5 @@ def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
     if path is None:
         raise FileNotFoundError("no warehouse")
     _held_open(str(path))
-    return _cached(name, filters, str(path), tuple(params))
+    frame = _cached(name, filters, str(path), tuple(params))
+    return protect(name, frame) if withholds_small_counts() else frame

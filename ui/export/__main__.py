@@ -1,6 +1,6 @@
 """Command line, for scheduled packs:
 
-    python -m ui.export briefing --election pilkada2024 [--province 33] [--format pptx|pdf] --out FILE
+    python -m ui.export briefing --election pilkada2024 [--province 33] [--format pptx|pdf] [--publik] --out FILE
 
 Uses the current warehouse (NETRA_DATA_DIR moves it). Exit status: 0 written; 2 nothing to build from (no
 warehouse, an unknown election or province, no cases); 3 the server cannot render (no Chromium).
@@ -40,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
     pack.add_argument("--lang", choices=tuple(LANGS), default="id")
     pack.add_argument("--title", help="judul paket")
     pack.add_argument("--note", default="", help="catatan di slide judul")
+    pack.add_argument("--publik", action="store_true",
+                      help="angka untuk publik: di bawah 5 ditampilkan '< 5', lainnya dibulatkan ke kelipatan 5")
     pack.add_argument("--out", type=Path, required=True, help="berkas keluaran")
     return root
 
@@ -65,8 +67,8 @@ def run_briefing(args: argparse.Namespace) -> int:
         return fail(f"--charts harus berisi nama dari: {', '.join(PIECES)}.", NO_INPUT)
     filters = Filters(elections=tuple(args.election or ()), provinces=tuple(args.province or ()),
                       date_from=args.date_from, date_to=args.date_to)
-    read = plain_reader(path)
-    if int(read("kpis", filters).iloc[0]["reported"]) == 0:
+    read = plain_reader(path, public=args.publik)
+    if read("kpis", filters).iloc[0]["reported"] == 0:
         words = filters_caption(filters, args.lang)
         return fail(f"tidak ada kasus untuk filter ini ({words}); longgarkan filternya.", NO_INPUT)
     fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out.suffix.lower() in (".pdf", ".pptx")

@@ -24,6 +24,7 @@ from ui.strings import t
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
 from ui.views.captions import filters_caption
+from ui.views.disclosure import protect
 from warehouse import queries
 from warehouse.filters import Filters
 
@@ -31,12 +32,14 @@ MAP_HEIGHT = 560
 Chart = tuple[go.Figure, Filters]  # a figure and the filters it was built from (its caption names them)
 
 
-def plain_reader(path: Path | None = None) -> Reader:
-    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.app.data.read)."""
+def plain_reader(path: Path | None = None, public: bool = False) -> Reader:
+    """Uncached reads of `warehouse.queries` from one generation (the command line; the app uses ui.app.data.read);
+    with `public`, every result as a public view shows it (ui.views.disclosure)."""
 
     def read(name: str, filters: Filters | None = None, *params) -> pd.DataFrame:
         query = getattr(queries, name)
-        return query(filters, path, *params) if filters is not None else query(path, *params)
+        frame = query(filters, path, *params) if filters is not None else query(path, *params)
+        return protect(name, frame) if public else frame
 
     return read
 
@@ -110,7 +113,7 @@ def _prepost(read: Reader, filters: Filters, lang: str) -> Chart | None:
     """Weekly rate per stage and before / since voting day, for the same election as the timeline."""
     _, narrowed = _election(read, filters)
     summary = read("stage_summary", narrowed)
-    return (timeline_charts.prepost_chart(summary, lang), narrowed) if int(summary["cases"].sum()) else None
+    return (timeline_charts.prepost_chart(summary, lang), narrowed) if summary["cases"].sum() else None
 
 
 # piece -> (title key, builder); the order is the order of the slides. A builder returns None when its chart
