@@ -41,7 +41,8 @@ def parser() -> argparse.ArgumentParser:
     pack.add_argument("--title", help="judul paket")
     pack.add_argument("--note", default="", help="catatan di slide judul")
     pack.add_argument("--publik", action="store_true",
-                      help="angka untuk publik: di bawah 5 ditampilkan '< 5', lainnya dibulatkan ke kelipatan 5")
+                      help="angka untuk publik: di bawah 5 ditampilkan '< 5', lainnya dibulatkan ke bawah "
+                           "ke kelipatan 5")
     pack.add_argument("--out", type=Path, required=True, help="berkas keluaran")
     return root
 

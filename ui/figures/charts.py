@@ -166,7 +166,7 @@ def funnel_chart(frame: pd.DataFrame, lang: str, title: str | None = None) -> go
     public view a withheld stage reads '< 5' and no share is given of or for it.
     """
     if "stage" in frame.columns:
-        stages = frame.set_index("stage")["n"].reindex(list(FUNNEL_COLORS)).fillna(0)
+        stages = frame.set_index("stage")["n"].reindex(list(FUNNEL_COLORS), fill_value=0)  # keeps a withheld NaN
     else:
         stages = frame.iloc[0][list(FUNNEL_COLORS)]
     names = [t(f"ch_stage_{stage}", lang) for stage in stages.index]

@@ -87,9 +87,9 @@ STRINGS = {
     "withheld": ("< 5", "< 5"),
     "publik_note": (
         "Tampilan publik: jumlah di bawah {threshold} kasus ditampilkan \"< {threshold}\", jumlah lain dibulatkan ke "
-        "kelipatan {base}; persentase dan laju dihitung dari angka yang dibulatkan.",
-        "Public view: counts below {threshold} cases are shown as \"< {threshold}\", other counts are rounded to a "
-        "multiple of {base}; percentages and rates are computed from the rounded counts.",
+        "bawah ke kelipatan {base}; persentase dan laju dihitung dari angka yang dibulatkan.",
+        "Public view: counts below {threshold} cases are shown as \"< {threshold}\", other counts are rounded "
+        "down to a multiple of {base}; percentages and rates are computed from the rounded counts.",
     ),
     # a link whose parameters were partly ignored (ui/views/links.py)
     "link_ignored": (

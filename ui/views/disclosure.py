@@ -1,18 +1,22 @@
 """What the public may see (role publik): the one place where counts are protected before anything shows them.
 
-Method: small-cell suppression with conventional rounding to base 5, the rule many statistics offices apply to
-tables they publish (e.g. Statistics New Zealand, the UK Department for Education). Every count the public sees
-is published(n): 0 stays 0; 1–4 is withheld and shown as "< 5"; 5 and more is rounded to the nearest multiple of
-5. Rounding is what keeps a withheld count from being worked out from totals: each published count is off by up
-to 2, so a difference of two of them (a total minus the rest of its row, a filtered view minus a narrower one) is
-uncertain by up to 4 — as wide as the 1–4 it would have to pin down. Plain secondary suppression would not do
-here: anyone can filter the dashboard down to the very cell a secondary suppression hid.
+Method: small-cell suppression with rounding down to base 5. Every count the public sees is published(n): 0 stays
+0; 1–4 is withheld and shown as "< 5"; 5 and more is rounded down to a multiple of 5 (5–9 shows as 5, 10–14 as
+10). Rounding is what keeps a withheld count from being worked out from totals — plain secondary suppression
+would not do here, since anyone can filter the dashboard down to the very cell a secondary suppression hid.
+Each published count hides up to 4, so a difference of two of them (a total minus the rest of its row, a view
+minus a narrower one) is uncertain by up to 4 either way: as wide as the 1–4 it would have to pin down.
+Rounding *down* rather than to the nearest multiple closes the gap nearest rounding leaves: two withheld parts
+of 4 + 4 = 8 would show a total of 10 and so give both away; rounded down, 8 shows as 5, like 5, 6 and 7.
+tests/test_disclosure.py checks every (total, part, rest) combination. What remains: someone who gathers many
+overlapping views (every sub-sum of three small groups) can in rare cases narrow a small count further; the
+filters are coarse (no free-text search or case list on a public view) to keep that hard.
 
 `protect(name, frame)` applies the rule to the result of a named query, before any share, rate, change, median
 or chart is made from it, so everything downstream is computed from published counts only: percentages and
-rates are of rounded counts, medians and lags of fewer than 5 cases are withheld, and rankings are ordered by
-published counts. Queries that hold cases, names or loads are refused outright. Pimpinan and analis read the
-same queries unprotected and see exact counts.
+rates are of rounded counts, medians and lags of fewer than 5 cases are withheld, dates are widened to whole
+months, and rankings are ordered by published counts. Queries that hold cases, names or loads are refused
+outright. Pimpinan and analis read the same queries unprotected and see exact counts.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from ui.strings import t
 from ui.views.numbers import number
 
 THRESHOLD = 5  # counts below this (and above zero) are withheld
-BASE = 5  # every other count is rounded to a multiple of this
+BASE = 5  # every other count is rounded down to a multiple of this
 MIDPOINT = 2.5  # where a withheld count is drawn (bar length, colour, bubble): the middle of 1–4
 COUNTS = {  # query -> its count columns
     "kpis": ("reported", "proven", "sanctioned"),
@@ -55,7 +59,7 @@ class NotForThePublic(PermissionError):
 
 
 def published(n) -> float:
-    """The count the public sees: 0, NaN (withheld: 1–4) or n rounded to the nearest multiple of BASE."""
+    """The count the public sees: 0, NaN (withheld: 1–4) or n rounded down to a multiple of BASE."""
     if n is None or pd.isna(n):
         return math.nan
     n = int(n)
@@ -63,7 +67,7 @@ def published(n) -> float:
         return 0.0
     if n < THRESHOLD:
         return math.nan
-    return float(BASE * round(n / BASE))  # n / 5 never ends in .5, so there is no tie to break
+    return float(BASE * (n // BASE))
 
 
 def protect(name: str, frame: pd.DataFrame) -> pd.DataFrame:

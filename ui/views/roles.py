@@ -13,7 +13,7 @@ import os
 ROLES = ("publik", "pimpinan", "analis", "admin")
 CAN_SEE_CASES = ("analis", "admin")
 CAN_SEE_PERSONAL = ("admin",)
-WITHHOLDS_SMALL_COUNTS = ("publik",)  # counts below 5 shown as "< 5", the rest rounded (ui.views.disclosure)
+WITHHOLDS_SMALL_COUNTS = ("publik",)  # counts below 5 shown as "< 5", the rest rounded down (ui.views.disclosure)
 DEFAULT_ROLE = "pimpinan"  # the safest role that still shows the dashboard
 ANONYMOUS = "-"  # the audit's user for a visitor who did not sign in (no users file)
 
