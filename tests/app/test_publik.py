@@ -34,7 +34,8 @@ def public(make_app, page=OVERVIEW, **kwargs):
 def test_kpi_cards_show_published_counts_and_no_share_of_a_withheld_one(make_app):
     at = public(make_app)
     assert [(m.label, m.value) for m in at.metric] == [
-        ("Dilaporkan", "10"), ("Terbukti · 50,0%", "5"), ("Disanksi", WITHHELD), ("Median hari sampai putusan", "16,0")]
+        ("Dilaporkan", "10"), ("Terbukti · 50,0%", "5"), ("Disanksi", WITHHELD),
+        ("Median hari sampai putusan", "16,0")]
     assert at.main.caption[0].value.startswith("Tampilan publik: jumlah di bawah 5 kasus ditampilkan")
     exact = make_app(page=OVERVIEW, role="pimpinan")
     assert [m.value for m in exact.metric[:3]] == ["12", "6", "3"]  # leadership keeps exact counts
