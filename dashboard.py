@@ -48,6 +48,14 @@ PAGE_KINDS = {"pages/data_explorer.py": "cases", "pages/load_data.py": "admin", 
 
 PagesManager.uses_pages_directory = False  # a plain `streamlit run dashboard.py` scanned pages/ as legacy pages:
 # every later run goes through this frame (what ui.app.serve arranges before the server starts)
+
+
+def registry(pages, lang: str) -> list:
+    """st.Page objects of (script, title key, icon, url path) entries; the first is the default page."""
+    return [st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
+            for i, (path, title, icon, url) in enumerate(pages)]
+
+
 if config.get_where_defined("client.showErrorDetails") == config.ConfigOption.DEFAULT_DEFINITION:
     st.set_option("client.showErrorDetails", "none")  # visitors see a short message; the trace goes to the log
 
@@ -70,7 +78,11 @@ else:
     synthetic = bool(info["synthetic"])  # every case synthetic, judged from the rows (warehouse_info.sql)
     as_of = None if pd.isna(info["last_loaded_at"]) else info["last_loaded_at"].to_pydatetime()
     pages = PAGES
-user, role = resolve_access(synthetic, lang)
+access = resolve_access(synthetic, lang)
+if access is None:  # the sign-in form (or why nobody can sign in) is all this run shows; the hidden registry
+    st.navigation(registry(PAGES, lang), position="hidden")  # replaces the list of page scripts a legacy scan sent
+    st.stop()
+user, role = access
 
 filters = sidebar_filters(lang) if info is not None else None
 if filters is not None:
@@ -87,8 +99,4 @@ if filters is not None and not filters.is_empty():  # on a phone the sidebar is 
     st.caption(t("f_summary", lang, n=active_count(filters), caption=filters_caption(filters, lang)))
 
 pages = [p for p in pages if may_open(role, PAGE_KINDS.get(p[0], "all"))]
-navigation = st.navigation(
-    [st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
-     for i, (path, title, icon, url) in enumerate(pages)]
-)
-navigation.run()
+st.navigation(registry(pages, lang)).run()

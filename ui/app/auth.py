@@ -22,15 +22,17 @@ USER_KEY = "_netra_user"  # the signed-in user name; the role is read from the u
 _LOG = logging.getLogger(__name__)
 
 
-def resolve_access(every_case_synthetic: bool, lang: str) -> tuple[str | None, str]:
-    """(user name or None for an anonymous visitor, role) of this run; stops the run at the sign-in form."""
+def resolve_access(every_case_synthetic: bool, lang: str) -> tuple[str | None, str] | None:
+    """(user name or None for an anonymous visitor, role) of this run; None when the sign-in form, or the refusal
+    of a broken users file, is all this run may show (the frame then stops)."""
     path = accounts.users_file()
     mode = roles.access_mode(path.exists(), every_case_synthetic)
     if mode == "demo":
         return None, _preview(lang)
     if mode == "server":
         return None, roles.default_role()
-    return _signed_in(_users_or_stop(path, lang), lang)
+    users = _checked_users(path, lang)
+    return None if users is None else _signed_in(users, lang)
 
 
 def session_id() -> str:
@@ -45,22 +47,24 @@ def _preview(lang: str) -> str:
     )
 
 
-def _users_or_stop(path, lang: str) -> dict[str, accounts.User]:
+def _checked_users(path, lang: str) -> dict[str, accounts.User] | None:
+    """The users of the file, or None after saying why nobody can sign in."""
     try:
         return accounts.read_users(path)
     except accounts.UsersFileError as problem:
         _LOG.error("users file %s refused: %s", path, problem)
         st.error(t("users_file_broken", lang, problem=escape(str(problem))), icon=":material/gpp_bad:")
-        st.stop()
+        return None
 
 
-def _signed_in(users: dict[str, accounts.User], lang: str) -> tuple[str, str]:
-    """The signed-in user and the role the users file gives them now (a changed file applies at once)."""
+def _signed_in(users: dict[str, accounts.User], lang: str) -> tuple[str, str] | None:
+    """The signed-in user and the role the users file gives them now (a changed file applies at once); None while
+    the sign-in form is shown."""
     user = users.get(st.session_state.get(USER_KEY) or "")
     if user is None:  # not signed in, or removed from the file since
         st.session_state.pop(USER_KEY, None)
         _sign_in_form(users, lang)
-        st.stop()
+        return None
     st.sidebar.caption(t("signed_in_as", lang, user=escape(user.name), role=t(f"role_{user.role}", lang)))
     if st.sidebar.button(t("logout", lang), icon=":material/logout:"):
         audit.record("sign_out", user.name, session=session_id()[:8])
