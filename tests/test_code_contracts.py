@@ -108,3 +108,11 @@ def test_ui_parts_import_only_downwards(kind):
         assert parts <= MAY_IMPORT[kind], (path.name, parts - MAY_IMPORT[kind])
         if kind != "app":
             assert not {name for name in imported if name.split(".")[0] == "streamlit"}, path.name
+
+
+# ---- register text is never markdown (issue 9 defect 4): no st.table (it renders cells as markdown), no raw HTML
+def test_no_interface_code_renders_cells_or_html_as_markup():
+    hits = [f"{path.relative_to(settings.ROOT)}:{call.lineno}" for path in INTERFACE for call in _calls(path)
+            if (isinstance(call.func, ast.Attribute) and call.func.attr == "table")
+            or any(keyword.arg == "unsafe_allow_html" for keyword in call.keywords)]
+    assert not hits
