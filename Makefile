@@ -7,7 +7,7 @@ WAREHOUSE   := $(or $(NETRA_DATA_DIR),data/warehouse)/current.duckdb
 # a ~1M-row demo warehouse for the page, map and export benchmarks (scale 135: ~1.0M register rows)
 BENCH_DATA  ?= /tmp/netra-bench-1m-rows
 
-.PHONY: setup run test demo bench lint clean upgrade
+.PHONY: setup run test demo bench bench-sessions lint clean upgrade
 
 setup: $(STAMP) browser geo $(WAREHOUSE) upgrade  ## venv, packages, Chromium, boundaries, demo warehouse
 
@@ -47,6 +47,9 @@ bench: $(STAMP) browser geo  ## budgets of DESIGN.md §6, reported as figures (s
 	NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m bench.pages
 	NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m bench.map
 	NETRA_DATA_DIR=$(BENCH_DATA) $(PY) -m bench.export
+
+bench-sessions: $(STAMP)  ## 20 websocket sessions changing filters for 60 s while a load publishes (a minute)
+	$(PY) -m bench.sessions --sessions 20 --seconds 60
 
 lint: $(STAMP)  ## ruff, settings in pyproject.toml
 	$(PY) -m ruff check .

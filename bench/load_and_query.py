@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -130,16 +129,25 @@ def time_load(path: Path, folder: Path) -> tuple[float, float, str]:
 
     CPU time is reported too because the machine is shared: wall time grows with other people's work.
     """
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "etl", "load", str(path)], cwd=settings.ROOT, capture_output=True,
-                          text=True, env={**os.environ, "NETRA_DATA_DIR": str(folder)})
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 3):
-        raise SystemExit(f"etl load gagal ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return seconds, cpu, done.stdout.splitlines()[0]
+    seconds, cpu, _, out = time_etl(["load", str(path)], folder)
+    return seconds, cpu, out.splitlines()[0]
+
+
+def time_etl(argv: list[str], folder: Path, ok: tuple[int, ...] = (0, 3)) -> tuple[float, float, float, str]:
+    """(wall s, CPU s, peak RSS MB, stdout) of `python -m etl ARGV…` with NETRA_DATA_DIR=folder, in a subprocess."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "etl", *argv], cwd=settings.ROOT, stdout=out, stderr=err,
+                                   env={**os.environ, "NETRA_DATA_DIR": str(folder)})
+        _, status, usage = os.wait4(process.pid, 0)  # this child's own figures, not the largest child's so far
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode(errors="replace")
+        if process.returncode not in ok:
+            raise SystemExit(f"etl {argv[0]} gagal ({process.returncode}):\n{stdout}\n{err.read().decode()}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout
 
 
 def time_queries(folder: Path) -> dict[str, float]:

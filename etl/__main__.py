@@ -15,8 +15,10 @@ from warehouse import generations
 from warehouse.health import GenerationBroken
 
 COMMANDS = ("etl.cli_load", "etl.cli_demo", "etl.cli_status", "etl.cli_rejected", "etl.cli_generations",
-            "etl.cli_restore", "etl.cli_upgrade", "etl.cli_teach", "etl.cli_links")
-# commands that never read the published generation (teaching writes only the steward's phrasebook)
+            "etl.cli_restore", "etl.cli_upgrade", "etl.cli_teach", "etl.cli_rebuild",
+            "etl.cli_links")
+# commands that never read the published generation (teaching writes only the steward's phrasebook); `rebuild`
+# builds fresh but reads the published generation (which loads to replay, or the demo's seed), so it is probed
 WITHOUT_CURRENT = ("demo", "generations", "restore", "teach", "phrasebook")
 
 

@@ -26,12 +26,16 @@ def register(subparsers) -> None:
                         help="pemilihan untuk baris yang tidak menyebutnya, mis. pilkada2024 atau 'Pemilu 2024'")
     parser.add_argument("--source-agency", type=_source_agency,
                         help=f"lembaga asal register bila tidak ada kolomnya: {', '.join(SOURCE_AGENCIES)}")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="pratinjau: yang akan dimuat, ditolak dan diberi peringatan; tidak menulis apa pun")
-    parser.add_argument("--json", action="store_true", help="laporan sebagai satu dokumen JSON (untuk program)")
-    parser.add_argument("--by", help="siapa yang memuat (dicatat di audit dan load_batches); bawaan: NETRA_USER "
-                                     "atau pengguna sistem")
+    add_run_options(parser, "yang akan dimuat, ditolak dan diberi peringatan; tidak menulis apa pun",
+                    "memuat (dicatat di audit dan load_batches)")
     parser.set_defaults(func=run)
+
+
+def add_run_options(parser: argparse.ArgumentParser, dry_run: str, who: str) -> None:
+    """--dry-run, --json and --by, as the commands that write a generation (`load`, `rebuild`) take them."""
+    parser.add_argument("--dry-run", action="store_true", help=f"pratinjau: {dry_run}")
+    parser.add_argument("--json", action="store_true", help="laporan sebagai satu dokumen JSON (untuk program)")
+    parser.add_argument("--by", help=f"siapa yang {who}; bawaan: NETRA_USER atau pengguna sistem")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,6 +5,8 @@ import argparse
 import duckdb
 import pandas as pd
 
+import settings
+from etl import archive
 from warehouse import db, generations
 
 LAST_LOADS = 10
@@ -50,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     made = generations.describe(path, path, check=False)
     print(f"Dibuat: {made.made_at.replace('T', ' ')}, {generations.made_by_words(made)} "
           "(semua generasi: python -m etl generations)")
+    files, size = archive.holdings()
+    print(f"Arsip berkas mentah: {files} berkas, {size / 1e6:.1f} MB di {settings.raw_dir()} "
+          "(python -m etl rebuild membangun ulang generasi ini darinya)")
     if meta.get("synthetic") == "true":
         print(f"DATA SINTETIS (demo, benih {meta.get('demo_seed', '?')}, skala {meta.get('demo_scale', '?')}): "
               "bukan data kasus sebenarnya.")

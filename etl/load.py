@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import phrasebook
+from etl import archive, phrasebook
 from etl.identity import CASE_KEY, number_subjects, person_keys, replace_people
 from etl.link import link_generation
 from etl.pipeline import FileReading, problems_frame, read_file, sha256_of
@@ -145,7 +145,7 @@ def load_files(
     for path in map(Path, paths):
         try:
             results.append(load_file(path, defaults, progress, dry_run=dry_run, by=by, book=book))
-        except db.CheckFailed as error:
+        except (db.CheckFailed, archive.ArchiveError) as error:
             results.append(LoadResult(path.name, error=f"{path.name}: {error}".replace("\n", " "), dry_run=dry_run))
     _audit(results, defaults, by, dry_run)
     return results
@@ -167,7 +167,7 @@ def _audit(results: list[LoadResult], defaults: Defaults, by: str, dry_run: bool
 def load_file(path: Path, defaults: Defaults = Defaults(), progress: bool = False, dry_run: bool = False,
               by: str | None = None, book: phrasebook.Phrasebook | None = None) -> LoadResult:
     """Read, validate and publish (or preview) one register; an unusable file gives a result with its reason."""
-    bar = Progress(path.name, 12, progress)
+    bar = Progress(path.name, 11, progress)
     try:
         if dry_run:
             return _load(path, defaults, bar, True, by or audit.cli_user(), book or phrasebook.load())
@@ -184,60 +184,83 @@ def _load(path: Path, defaults: Defaults, bar: Progress, dry_run: bool, by: str,
     how = reading_fingerprint(defaults, book)
     earlier = _earlier_load(sha256, how) if sha256 else None
     if earlier:
-        return LoadResult(path.name, sha256=sha256, already_loaded=earlier, dry_run=dry_run)
+        if not dry_run:  # loaded before the archive existed (or its copy was lost): keep the bytes now
+            _archive_earlier(path, sha256, earlier)
+        return LoadResult(path.name, sha256=sha256, already_loaded=earlier[0], dry_run=dry_run)
     bar.step("membaca berkas")
     reading = read_file(path, defaults, book, on_step=bar.step)
     if reading.error:
         return LoadResult(path.name, sha256=reading.sha256, error=reading.error, dry_run=dry_run)
     checked = reading.validated
-    result = _result(reading, defaults, dry_run)
+    result = file_result(reading, defaults, dry_run)
     tag = reading.sha256 if not how else hashlib.sha256((reading.sha256 + how).encode()).hexdigest()
     load_id = None if dry_run else f"{time.strftime('%Y%m%dT%H%M%S')}-{tag[:8]}"
     result.load_id = load_id
     bar.step("menulis generasi baru" if not dry_run else "menghitung pratinjau")
     if dry_run:
-        existing = _existing_people_published(checked.records)
-        if reading.corrects_warnings:
-            cases, replaced, duplicates = replace_people(checked.records, existing)
-            result.rows_replaced = len(replaced)
-        else:
-            cases, duplicates = number_subjects(checked.records, existing)
-        result.rows_loaded, result.rows_duplicate = len(cases), duplicates
+        _numbered(reading, _existing_people_published(checked.records), result)
         result.replaced_demo = _synthetic_cases() or None
         bar.step("selesai")
         return result
     synthetic = _synthetic_cases()
-    with db.new_generation(fresh=bool(synthetic)) as con:
-        existing = _existing_people(con, checked.records)
-        if reading.corrects_warnings:  # corrected warned rows take the place of the records they came from
-            cases, replaced, duplicates = replace_people(checked.records, existing)
-            _insert(con, "delete_replaced_warnings", replaced, "replaced_keys")
-            _insert(con, "delete_replaced_cases", replaced, "replaced_keys")
-            result.rows_replaced = len(replaced)
-        else:
-            cases, duplicates = number_subjects(checked.records, existing)
-        result.rows_loaded, result.rows_duplicate = len(cases), duplicates
-        result.replaced_demo = synthetic or None
-        _insert(con, "insert_cases", _case_frame(cases, load_id), "incoming_cases")
-        _insert(con, "insert_rejected", problems_frame(reading, checked.rejected, load_id), "incoming_problems")
-        _insert(con, "insert_warnings", problems_frame(reading, checked.warnings, load_id), "incoming_problems")
-        _copy_phrasebook(con, book)
-        bar.step("menautkan catatan")
-        link = link_generation(con, elections=sorted(cases["election"].dropna().unique()), load_id=load_id)
-        result.rows_linked, result.link_pending = link.joined or 0, link.pending
-        options = json.dumps({"election": defaults.election, "source_agency": defaults.source_agency,
-                              "phrasebook": book.fingerprint(), "reading": how}, ensure_ascii=False)
-        con.execute(statement("insert_batch"), [
-            load_id, path.name, reading.sha256, dt.datetime.now(), result.election, result.rows_read,
-            result.rows_loaded, result.rows_rejected, result.rows_duplicate, result.rows_warned, result.rows_linked,
-            by, options,
-            json.dumps({"sheets": result.sheets, "columns": result.columns}, ensure_ascii=False)])
-        bar.step("memeriksa gudang data")
+    loaded_at, kept = dt.datetime.now(), None
+    try:
+        with db.new_generation(fresh=bool(synthetic)) as con:
+            options = write_load(con, reading, defaults, book, result, loaded_at, by)
+            kept = archive.keep(path, reading.sha256)  # before the publish: a published load always has its file
+            bar.step("memeriksa gudang data")
+    except BaseException:
+        archive.discard(kept)
+        raise
+    archive.record(kept, path.name, load_id, loaded_at, by, options)
+    result.replaced_demo = synthetic or None
     bar.step("selesai")
     return result
 
 
-def _result(reading: FileReading, defaults: Defaults, dry_run: bool) -> LoadResult:
+def write_load(con: duckdb.DuckDBPyConnection, reading: FileReading, defaults: Defaults, book: phrasebook.Phrasebook,
+               result: LoadResult, loaded_at: dt.datetime, by: str) -> str:
+    """Write one read register into a generation as load `result.load_id`; fill in its counts; return its options.
+
+    Everything a load writes happens here, for `etl load` and for every file `etl rebuild` replays, so a rebuild
+    writes exactly what the loads wrote. The record linker (etl.link) re-links the elections of the load's
+    records at the end, with the steward's kept decisions, so a rebuild re-links as the loads did; it fills in
+    `rows_linked` (records that joined a person-case of another load) and `link_pending`.
+    """
+    checked = reading.validated
+    cases, replaced = _numbered(reading, _existing_people(con, checked.records), result)
+    _insert(con, "delete_replaced_warnings", replaced, "replaced_keys")
+    _insert(con, "delete_replaced_cases", replaced, "replaced_keys")
+    _insert(con, "insert_cases", _case_frame(cases, result.load_id), "incoming_cases")
+    _insert(con, "insert_rejected", problems_frame(reading, checked.rejected, result.load_id), "incoming_problems")
+    _insert(con, "insert_warnings", problems_frame(reading, checked.warnings, result.load_id), "incoming_problems")
+    _copy_phrasebook(con, book)
+    link = link_generation(con, elections=sorted(cases["election"].dropna().unique()), load_id=result.load_id)
+    result.rows_linked, result.link_pending = link.joined or 0, link.pending
+    options = json.dumps({"election": defaults.election, "source_agency": defaults.source_agency,
+                          "phrasebook": book.fingerprint(), "reading": reading_fingerprint(defaults, book)},
+                         ensure_ascii=False)
+    con.execute(statement("insert_batch"), [
+        result.load_id, reading.name, reading.sha256, loaded_at, result.election, result.rows_read,
+        result.rows_loaded, result.rows_rejected, result.rows_duplicate, result.rows_warned, result.rows_linked,
+        by, options,
+        json.dumps({"sheets": result.sheets, "columns": result.columns}, ensure_ascii=False)])
+    return options
+
+
+def _numbered(reading: FileReading, existing: pd.DataFrame, result: LoadResult) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(records to insert, existing records they replace) and the counts into `result`: new people numbered after
+    those known, repeats counted; a correction of warned rows takes the place of the records it came from."""
+    records = reading.validated.records
+    if reading.corrects_warnings:
+        cases, replaced, duplicates = replace_people(records, existing)
+    else:
+        (cases, duplicates), replaced = number_subjects(records, existing), pd.DataFrame()
+    result.rows_loaded, result.rows_duplicate, result.rows_replaced = len(cases), duplicates, len(replaced)
+    return cases, replaced
+
+
+def file_result(reading: FileReading, defaults: Defaults, dry_run: bool) -> LoadResult:
     """The counts and report of a file read, before publishing decides load_id and duplicates."""
     checked, register = reading.validated, reading.register
     warned_records = checked.warnings["_record"].unique()
@@ -309,13 +332,27 @@ def reading_fingerprint(defaults: Defaults, book: phrasebook.Phrasebook) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _earlier_load(sha256: str, fingerprint: str) -> str | None:
-    """load_id of an earlier load of this very file, read the same way, in the published generation, if any."""
+def _earlier_load(sha256: str, fingerprint: str) -> tuple | None:
+    """(load_id, loaded_at, loaded_by, options) of an earlier load of this very file, read the same way, in the
+    published generation, if any."""
     if db.current_path() is None:
         return None
     with db.connect_read_only() as con:
-        rows = con.execute(statement("earlier_load"), [sha256, fingerprint]).fetchall()
-    return rows[0][0] if rows else None
+        return earlier_load(con, sha256, fingerprint)
+
+
+def earlier_load(con: duckdb.DuckDBPyConnection, sha256: str, fingerprint: str) -> tuple | None:
+    """As _earlier_load, in the generation `con` is connected to."""
+    rows = con.execute(statement("earlier_load"), [sha256, fingerprint]).fetchall()
+    return rows[0] if rows else None
+
+
+def _archive_earlier(path: Path, sha256: str, earlier: tuple) -> None:
+    """Archive a file already loaded, with a manifest line for the load that used it, if the bytes are missing."""
+    if archive.problem(sha256) is None:
+        return
+    load_id, loaded_at, loaded_by, options = earlier
+    archive.record(archive.keep(path, sha256), path.name, load_id, loaded_at, loaded_by or "", options)
 
 
 def _synthetic_cases() -> int:

@@ -8,6 +8,7 @@ from ui.app.data import generation, read
 from ui.strings import t
 from ui.views import tables
 from ui.views.numbers import number
+from ui.views.roles import WITHHOLDS_SMALL_COUNTS
 
 ctx = current()
 lang = ctx.lang
@@ -30,6 +31,9 @@ st.markdown(t("ab_method", lang))
 st.header(t("ab_quality_title", lang))
 if generation() is None:
     st.info(t("ab_no_warehouse", lang), icon=":material/database:")
+    st.stop()
+if ctx.role in WITHHOLDS_SMALL_COUNTS:  # loads name registers and count rows per file: for staff, not the public
+    st.info(t("ab_quality_staff_only", lang), icon=":material/lock:")
     st.stop()
 loads = read("load_quality")
 totals = {key: number(value, lang) for key, value in tables.quality_totals(loads).items()}

@@ -5,6 +5,7 @@ import time
 import streamlit as st
 
 from ui.app import data
+from ui.app.audited import audited_data
 from ui.app.context import current
 from ui.export import ExportUnavailable
 from ui.export.briefing import PIECES, briefing
@@ -17,7 +18,7 @@ ctx = current()
 lang = ctx.lang
 st.title(t("bp_title", lang))
 st.caption(t("bp_intro", lang))
-if int(data.read("kpis", ctx.filters).iloc[0]["reported"]) == 0:
+if data.read("kpis", ctx.filters).iloc[0]["reported"] == 0:
     st.info(t("empty_state", lang), icon=":material/filter_alt_off:")
     st.stop()
 can_render = browser_path() is not None
@@ -55,7 +56,8 @@ elif build:
 
 built_for, content = st.session_state.get("bp_result", (None, None))
 if built_for == wanted:
-    st.download_button(t("bp_download", lang, fmt=fmt.upper()), content, file_name=f"netra-briefing.{fmt}",
+    pack = audited_data(lambda: content, "briefing", fmt, ctx.filters, pieces=list(chosen))
+    st.download_button(t("bp_download", lang, fmt=fmt.upper()), pack, file_name=f"netra-briefing.{fmt}",
                        mime=MIME[fmt], type="primary", on_click="ignore", icon=":material/download:",
                        key="bp_download")
 st.caption(filters_caption(ctx.filters, lang))

@@ -3,12 +3,14 @@ exactly the rows on screen. Leadership sees no case table; analysts see no names
 
 import streamlit as st
 
+from ui.app.audited import download
 from ui.app.context import current
 from ui.app.data import read
 from ui.app.filters import empty_state
 from ui.strings import t
 from ui.views import tables
 from ui.views.captions import filters_caption
+from ui.views.markup import code_span
 from ui.views.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
 
 ctx = current()
@@ -20,7 +22,7 @@ if role not in CAN_SEE_CASES:
 personal = role in CAN_SEE_PERSONAL
 
 first_page = {"on_change": st.session_state.pop, "args": ("dx_page", None)}  # a new search or order: page 1
-search = st.text_input(t("dx_search", lang), key="dx_search", **first_page,
+search = st.text_input(t("dx_search", lang), key="dx_search", max_chars=200, **first_page,
                        placeholder=t("dx_search_hint_personal" if personal else "dx_search_hint", lang)).strip()
 left, middle, right = st.columns(3)
 sort_key = left.selectbox(t("dx_sort", lang), tables.SORT_KEYS, key="dx_sort", **first_page,
@@ -33,7 +35,7 @@ size = right.selectbox(t("dx_page_size", lang), tables.PAGE_SIZES, index=1, key=
 total = int(read("case_count", f, search=search, personal=personal)["n"].iloc[0])
 if total == 0:
     if search:
-        st.info(t("dx_no_match", lang, search=search), icon=":material/search_off:")
+        st.info(t("dx_no_match", lang, search=code_span(search)), icon=":material/search_off:")
     else:
         empty_state(lang)
     st.stop()
@@ -53,17 +55,17 @@ st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), fi
 
 notes = tables.export_notes(filters_caption(f, lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
 csv_column, xlsx_column = st.columns(2)
-csv_column.download_button(t("dx_download_csv", lang), tables.csv_bytes(shown, notes), file_name="netra-kasus.csv",
-                           mime="text/csv", key="dx_csv", on_click="ignore", icon=":material/download:")
-xlsx_column.download_button(t("dx_download_xlsx", lang), tables.xlsx_bytes(shown, notes, lang),
-                            file_name="netra-kasus.xlsx", key="dx_xlsx", on_click="ignore",
-                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            icon=":material/download:")
+rows_shown = {"rows": [first, last], "search": search}
+download(csv_column, t("dx_download_csv", lang), lambda: tables.csv_bytes(shown, notes), "cases", "csv",
+         file_name="netra-kasus.csv", key="dx_csv", filters=f, **rows_shown)
+download(xlsx_column, t("dx_download_xlsx", lang), lambda: tables.xlsx_bytes(shown, notes, lang), "cases", "xlsx",
+         file_name="netra-kasus.xlsx", key="dx_xlsx", filters=f, **rows_shown)
 
 st.subheader(t("dx_detail", lang))
 chosen = event["selection"]["rows"]
 if chosen:
-    st.table(tables.case_detail(rows.iloc[chosen[0]].to_dict(), role, lang), hide_index=True)
+    st.dataframe(tables.case_detail(rows.iloc[chosen[0]].to_dict(), role, lang), hide_index=True,
+                 key="dx_detail_table")  # cells are plain text: register text never renders as markdown
 else:
     st.caption(t("dx_detail_hint", lang))
 

@@ -10,6 +10,7 @@ from ui.app.context import current
 from ui.app.data import generation
 from ui.strings import label, t
 from ui.views import loading
+from ui.views.markup import escape
 from warehouse.vocab import ELECTIONS, SOURCE_AGENCIES
 
 STATE = "ld_state"  # {"staged": loading.Staged, "preview": LoaderRun} or {"published": LoaderRun}
@@ -62,7 +63,7 @@ if "staged" not in state:
     if submitted:
         problems = loading.upload_problems(uploads or [], lang)
         for problem in problems:
-            st.error(problem, icon=":material/error:")
+            st.error(escape(problem), icon=":material/error:")  # file names are the uploader's text
         if not problems:
             run_preview(loading.stage_uploads(uploads, election, agency))
             st.rerun()

@@ -11,7 +11,7 @@ from ui.app.export_buttons import export_buttons
 from ui.figures import maps
 from ui.strings import label, t
 from ui.views.captions import filters_caption
-from ui.views.numbers import number
+from ui.views.disclosure import count_text
 from warehouse.filters import RECENT_DAYS
 
 ctx = current()
@@ -67,6 +67,6 @@ if metric == "change":
         st.caption(t("peta_change_default", lang, days=RECENT_DAYS))
     st.caption(t("peta_change_rule", lang, low=maps.LOW_COUNT, cap=maps.CHANGE_CAP))
 unmapped = read("cases_unmapped", map_filters).iloc[0][f"without_{'region' if level == 'kabupaten' else 'province'}"]
-if unmapped:
-    st.caption(t("peta_unmapped", lang, n=number(unmapped, lang), what=t(f"peta_unmapped_{level}", lang)))
+if unmapped != 0:  # on a public view a withheld count reads '< 5'
+    st.caption(t("peta_unmapped", lang, n=count_text(unmapped, lang), what=t(f"peta_unmapped_{level}", lang)))
 st.caption(t("peta_attribution", lang))

@@ -51,8 +51,8 @@ else:
                                 incomplete)
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key="tl_timeline")
     st.caption(filters_caption(filters, lang))
-    dated = int(counts["n"].sum())
-    st.caption(logic.timeline_note(dated + int(whole["undated"].iloc[0]), dated, filters.date_basis, lang) + " "
+    dated = counts["n"].sum()  # on a public view: of the published counts (withheld ones are not in it)
+    st.caption(logic.timeline_note(dated + whole["undated"].iloc[0], dated, filters.date_basis, lang) + " "
                + logic.incomplete_note(incomplete, bucket_days, lag_days, cal.data_until, lang))
     export_buttons(fig, "linimasa", t("tl_title", lang), filters=filters)
 

@@ -163,7 +163,7 @@ def test_every_icon_argument_and_page_icon_is_material():
     frame = ast.parse(settings.ROOT.joinpath("dashboard.py").read_text(encoding="utf-8"))
     pages = next(ast.literal_eval(node.value) for node in frame.body
                  if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
-    assert len(pages) == 9 and all(icon.startswith(":material/") for _, _, icon, _ in pages)
+    assert len(pages) == 10 and all(icon.startswith(":material/") for _, _, icon, _ in pages)  # + audit, links
 
 
 def test_every_banner_carries_an_icon():
@@ -213,3 +213,11 @@ def test_every_loader_sql_file_says_what_it_does_and_is_used():
     for path in SQL_DIR.glob("*.sql"):
         assert path.read_text(encoding="utf-8").startswith("-- "), f"{path.name} must start with what it does"
         assert f'"{path.stem}"' in source, f"{path.name} is used by no loader code"
+
+
+# ---- register text is never markdown (issue 9 defect 4): no st.table (it renders cells as markdown), no raw HTML
+def test_no_interface_code_renders_cells_or_html_as_markup():
+    hits = [f"{path.relative_to(settings.ROOT)}:{call.lineno}" for path in INTERFACE for call in _calls(path)
+            if (isinstance(call.func, ast.Attribute) and call.func.attr == "table")
+            or any(keyword.arg == "unsafe_allow_html" for keyword in call.keywords)]
+    assert not hits

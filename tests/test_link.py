@@ -382,3 +382,15 @@ def test_a_kasn_and_a_bkn_record_of_one_nip_are_listed_not_joined(warehouse_dir,
     assert result.rows_linked == 0 and result.link_pending == 1
     [pair] = query("select record_a, record_b, nip_match from link_reviews").values.tolist()
     assert (pair[0].split(":")[1], pair[1].split(":")[1], pair[2]) == ("bkn", "kasn", True)
+
+
+def test_a_confirm_and_a_split_survive_etl_rebuild(warehouse_dir, files, load_register, capsys):
+    load_all(load_register, files)
+    djoko, agus_kasn = key_of("kasn", "Djoko Susilo"), key_of("kasn", "Agus Wibowo")
+    assert main(["links", "confirm", JOKO, djoko]) == 0 and main(["links", "split", AGUS, agus_kasn]) == 0
+    decided, ids = groups(), query("select case_id, subject_no, person_case_id from cases order by all")
+    assert main(["rebuild"]) == 0  # every load replayed from the raw archive, linked again as it was loaded
+    capsys.readouterr()
+    assert groups() == decided
+    pd.testing.assert_frame_equal(query("select case_id, subject_no, person_case_id from cases order by all"), ids)
+    assert query("select count(*) as n from link_reviews").n[0] == 0

@@ -467,6 +467,8 @@ def test_cli_status(warehouse_dir, registers, capsys):
     assert "SINTETIS" not in out
     assert "pilkada2024 Pilkada Serentak 2024        9            9      6   2024-09-09    2024-11-02" in out
     assert "kasn.csv" in out
+    size = registers["kasn.csv"].stat().st_size / 1e6
+    assert f"Arsip berkas mentah: 1 berkas, {size:.1f} MB di {settings.raw_dir()}" in out
 
 
 # --- the reader's pieces ---------------------------------------------------------------------------------------

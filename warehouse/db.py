@@ -102,7 +102,8 @@ def writer_lock() -> Iterator[None]:
 
 @contextmanager
 def new_generation(*, fresh: bool = False, base: Path | None = None, made_by: str | None = None,
-                   source: str | None = None, publish: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+                   source: str | None = None, publish: bool = True,
+                   made_from: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to a new generation inside one transaction; publish it if all goes well.
 
     The new file starts as a copy of `base` (default: the current generation; nothing when `fresh`), migrated to
@@ -112,6 +113,7 @@ def new_generation(*, fresh: bool = False, base: Path | None = None, made_by: st
     what made the generation and are kept in its meta with who and when; without them they are read from the
     new generation itself (a demo build, or the files of the loads it added). On any exception, or a failed
     check, the file is removed and the current generation stays as it was; `publish=False` checks and removes.
+    `made_from` names the generation a fresh one was made from (a rebuild), when it is not its `base`.
     """
     folder = settings.warehouse_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -133,8 +135,8 @@ def new_generation(*, fresh: bool = False, base: Path | None = None, made_by: st
         _reload_reference(con)
         loads_before = _load_files(con)
         yield con
-        _fill_derived(con)
-        _record_lineage(con, base, made_by, source or _new_loads(con, loads_before), fresh)
+        fill_derived(con)
+        _record_lineage(con, base or made_from, made_by, source or _new_loads(con, loads_before), fresh)
         failures = failed_checks(con)
         if failures:
             raise CheckFailed(failures)
@@ -192,8 +194,10 @@ def _record_lineage(con, base: Path | None, made_by: str | None, source: str | N
     con.executemany("insert or replace into meta values (?, ?)", [[key, values[key]] for key in LINEAGE_KEYS])
 
 
-def _fill_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Derived columns: the regime of the case's election, and a person-case id for records linked to none."""
+def fill_derived(con: duckdb.DuckDBPyConnection) -> None:
+    """Derived columns: the regime of the case's election, and a person-case id for records linked to none.
+
+    Run on every new generation before its checks (again after a caller ran it: it only fills what is missing)."""
     for statement in DERIVED_SQL:
         con.execute(statement)
 

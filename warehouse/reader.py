@@ -113,7 +113,7 @@ class Warehouse:
 
     @query
     def warehouse_info(self) -> pd.DataFrame:
-        """One row: whether the data is synthetic, when the newest load happened, how many cases."""
+        """One row: whether every case is synthetic (demo rows and a demo flag), the newest load, how many cases."""
         return self.run("warehouse_info")
 
     @query

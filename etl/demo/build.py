@@ -13,7 +13,7 @@ import pandas as pd
 from etl.demo import registers
 from etl.demo.cases import person_cases
 from etl.demo.reference import TARGETS_CSV, election_day, load_reference, load_targets, number
-from etl.link import joined_in_order, link_generation
+from etl.link import LinkReport, joined_in_order, link_generation
 from warehouse import db
 from warehouse.vocab import ELECTIONS, PROVEN_STATUSES, SANCTIONED_STATUSES
 
@@ -69,33 +69,44 @@ def demo_truth(seed: int = 2024, scale: float = 1.0, targets=None, reference=Non
 def build_demo(seed: int = 2024, scale: float = 1.0, progress: Callable[[str], None] | None = None) -> dict:
     """Build, check and publish a fresh synthetic generation, one election at a time; return what was written."""
     started = time.perf_counter()
-    targets = load_targets()
-    params = {"seed": seed, "scale": scale, "targets": hashlib.sha256(TARGETS_CSV.read_bytes()).hexdigest()}
-    summary, counters, batches = {}, {}, {}
     with db.writer_lock(), db.new_generation(fresh=True) as con:
-        con.execute("set enable_progress_bar = false")
-        for election, pcs, (year, regime) in election_frames(seed, scale, targets):
-            batches[election] = registers.numbered(pcs, counters, year)
-            registers.register_pcs(con, pcs)
-            con.execute(INSERT_SQL, {"year": year, "regime": regime})
-            con.unregister("demo_pcs")
-            summary[election] = _summary(pcs)
-            del pcs
-            if progress:
-                progress(f"demo: {election}: {summary[election]['rows']:,} baris ditulis ke gudang data")
-        if progress:
-            progress("demo: menautkan catatan orang yang sama antar-register")
-        link = link_generation(con)
-        for election, sizes in batches.items():
-            _record_batches(con, election, sizes, params)
-        if progress:
-            progress(f"demo: {link.summary()}")
-            progress("demo: memeriksa generasi baru")
-        con.executemany("insert into meta values (?, ?)",
-                        [["synthetic", "true"], ["demo_seed", str(seed)], ["demo_scale", str(scale)]])
+        summary, link = write_demo(con, seed, scale, progress)
     return {"seed": seed, "scale": scale, "rows": sum(s["rows"] for s in summary.values()),
             "path": str(db.current_path()), "seconds": round(time.perf_counter() - started, 2),
             "elections": summary, "link": link}
+
+
+def write_demo(con, seed: int = 2024, scale: float = 1.0,
+               progress: Callable[[str], None] | None = None) -> tuple[dict, LinkReport]:
+    """Write the demo's cases, load batches and meta into a fresh generation, linking its registers as loads do;
+    (per election what was written, what the linker did).
+
+    `build_demo` publishes it; `etl rebuild` of a demo generation writes it again from the seed and scale in meta.
+    """
+    targets = load_targets()
+    params = {"seed": seed, "scale": scale, "targets": hashlib.sha256(TARGETS_CSV.read_bytes()).hexdigest()}
+    summary, counters, batches = {}, {}, {}
+    con.execute("set enable_progress_bar = false")
+    for election, pcs, (year, regime) in election_frames(seed, scale, targets):
+        batches[election] = registers.numbered(pcs, counters, year)
+        registers.register_pcs(con, pcs)
+        con.execute(INSERT_SQL, {"year": year, "regime": regime})
+        con.unregister("demo_pcs")
+        summary[election] = _summary(pcs)
+        del pcs
+        if progress:
+            progress(f"demo: {election}: {summary[election]['rows']:,} baris ditulis ke gudang data")
+    if progress:
+        progress("demo: menautkan catatan orang yang sama antar-register")
+    link = link_generation(con)
+    for election, sizes in batches.items():
+        _record_batches(con, election, sizes, params)
+    if progress:
+        progress(f"demo: {link.summary()}")
+        progress("demo: memeriksa generasi baru")
+    con.executemany("insert into meta values (?, ?)",
+                    [["synthetic", "true"], ["demo_seed", str(seed)], ["demo_scale", str(scale)]])
+    return summary, link
 
 
 def _summary(pcs: pd.DataFrame) -> dict:

@@ -17,7 +17,7 @@ from tests.app.test_auth import PASSWORD, sign_in
 from tests.app.warehouse_fixture import build_fixture_warehouse
 from tests.test_generations import CORRUPTIONS, corrupt
 from ui.app import data
-from ui.views import roles
+from ui.views import accounts
 from warehouse import db, generations
 from warehouse.filters import Filters
 
@@ -78,7 +78,7 @@ def test_nothing_is_said_before_sign_in_and_the_admin_is_told_after(two_generati
                                                                     page_text):
     _, second = two_generations
     users = tmp_path / "users.toml"
-    users.write_text(f'[users.ani]\nrole = "admin"\npassword = "{roles.hash_password(PASSWORD)}"\n')
+    users.write_text(f'[users.ani]\nrole = "admin"\npassword = "{accounts.hash_password(PASSWORD)}"\n')
     monkeypatch.setenv("NETRA_USERS_FILE", str(users))
     corrupt(second, "truncated")
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60).run()

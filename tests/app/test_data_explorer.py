@@ -73,14 +73,14 @@ def test_search_never_matches_names_for_analysts(make_app):
     at = make_app(page=DATA, role="analis")
     at.text_input(key="dx_search").input("Budi").run()
     assert len(at.dataframe) == 0
-    assert at.info[0].value.startswith("Tidak ada kasus yang cocok dengan pencarian “Budi”.")
+    assert at.info[0].value.startswith("Tidak ada kasus yang cocok dengan pencarian `Budi`.")  # verbatim (defect 4)
 
 
 def test_selecting_a_row_shows_that_case_in_full(make_app):
     at = make_app(page=DATA, role="admin", query={"el": "pemilu2024", "lang": "en"})
     at.session_state["dx_table"] = {"selection": {"rows": [3], "columns": [], "cells": []}}
     at.run()
-    detail = dict(at.table[0].value.values.tolist())
+    detail = dict(at.dataframe[1].value.values.tolist())  # after the case table, as plain cells (defect 4)
     assert detail["Case number"] == "PEM-001"
     assert detail["Violation type"] == "Party membership or office"
     assert detail["Name"] == "Joko Susilo"

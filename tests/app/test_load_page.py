@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from etl import phrasebook
+import settings
+from etl import archive, phrasebook
+from etl.demo import build_demo
 from tests.app.warehouse_fixture import REGISTER
 from ui.views import loading
 from warehouse import audit, db
@@ -90,6 +92,18 @@ def test_a_preview_reports_everything_and_writes_nothing(own_warehouse):
     assert not staged.folder.exists()
 
 
+def test_a_published_upload_is_archived_with_who_loaded_it_and_a_preview_archives_nothing(own_warehouse):
+    staged = loading.stage_uploads([upload("register_jateng.csv", STEWARD_REGISTER)], source_agency="bawaslu")
+    loading.preview(staged, by="siti")
+    assert not settings.raw_dir().exists()
+    [entry] = loading.publish(staged, by="siti").report["files"]
+    assert not staged.folder.exists()  # the upload goes; its bytes stay in the archive
+    assert (settings.raw_dir() / entry["sha256"]).read_bytes() == STEWARD_REGISTER.encode()
+    [line] = archive.manifest()
+    assert (line["file"], line["load_id"], line["loaded_by"], line["options"]["source_agency"]) == (
+        "register_jateng.csv", entry["load_id"], "siti", "bawaslu")
+
+
 def test_teaching_changes_the_next_preview_and_publish_loads_what_it_showed(own_warehouse):
     staged = loading.stage_uploads([upload("register_jateng.csv", STEWARD_REGISTER)])
     assert loading.teach("phrase", "Rekom ke BKN", "terbukti", "status", by="siti") == (True, (
@@ -145,7 +159,6 @@ def test_the_same_file_read_the_same_way_adds_nothing(own_warehouse):
 
 
 def test_a_real_upload_replaces_the_demo(own_warehouse):
-    from etl.demo import build_demo
 
     build_demo(scale=0.05)
     staged = loading.stage_uploads([upload("bersih.csv", CLEAN_REGISTER)])
@@ -300,7 +313,6 @@ def test_the_page_publishes_and_shows_the_outcome_and_corrections(make_app, own_
 
 
 def test_publishing_into_the_demo_says_it_replaced_it(make_app, own_warehouse):
-    from etl.demo import build_demo
 
     build_demo(scale=0.05)
     at = make_app(page=PAGE, role="admin")  # after the real load, the role no longer comes from the demo
@@ -322,3 +334,10 @@ def test_after_a_load_the_overview_shows_the_new_totals(make_app, own_warehouse)
     load(upload("register_jateng.csv", STEWARD_REGISTER))
     at.run()  # same process, same cache: the generation path in the cache key brings the new totals
     assert [m.value for m in at.metric[:3]] == ["15", "8", "3"]  # forwarded to BKN, so found
+
+
+
+def test_on_demo_data_the_page_says_it_is_synthetic(make_app, own_warehouse):
+    build_demo(scale=0.05)  # synthetic rows, not just a flag (tests/app/test_privacy.py)
+    at = make_app(page=PAGE, role="pimpinan")  # demo data: everyone is admin
+    assert at.info[0].value.startswith("Gudang data ini berisi **data demo sintetis**")

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.app.warehouse_fixture import build_fixture_warehouse
-from warehouse import db
+from etl.demo import build_demo
 
 OVERVIEW = "pages/overview.py"
 
@@ -95,10 +94,8 @@ def test_reset_from_the_empty_state_brings_every_case_back(make_app):
 
 
 def test_synthetic_data_shows_the_banner_and_a_role_preview(make_app, monkeypatch, tmp_path):
-    build_fixture_warehouse(tmp_path)
     monkeypatch.setenv("NETRA_DATA_DIR", str(tmp_path))
-    with db.new_generation() as con:
-        con.execute("insert into meta values ('synthetic', 'true')")
+    build_demo(scale=0.05)  # every case synthetic, judged from its rows (a flag alone is not enough: test_privacy)
     at = make_app(page=OVERVIEW, role="pimpinan")  # NETRA_ROLE does not apply to demo data
     assert at.warning[0].value.startswith("**DATA SINTETIS**")
     assert at.sidebar.selectbox(key="role").value == "admin"

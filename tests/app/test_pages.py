@@ -5,9 +5,11 @@ import pytest
 import settings
 
 PAGES = sorted(f"pages/{path.name}" for path in (settings.ROOT / "pages").glob("*.py"))
-# not registered for other roles (tests/app/test_load_page.py, tests/app/test_link_page.py)
-ADMIN_ONLY = ("pages/load_data.py", "pages/link_review.py")
-NO_FILTER_PAGES = ("pages/about.py", "pages/load_data.py", "pages/link_review.py")  # do not read filtered cases
+# not registered for other roles (test_load_page.py, test_link_page.py)
+ADMIN_ONLY = ("pages/load_data.py", "pages/audit_log.py", "pages/link_review.py")
+NOT_PUBLIC = ("pages/data_explorer.py", *ADMIN_ONLY)  # not registered for publik (tests/app/test_publik.py)
+NO_FILTER_PAGES = ("pages/about.py", "pages/load_data.py", "pages/audit_log.py",
+                   "pages/link_review.py")  # pages that ignore the filters
 TITLES = {  # the first heading of each of this task's pages, per language
     ("pages/overview.py", "id"): "Ringkasan netralitas ASN",
     ("pages/overview.py", "en"): "Civil service neutrality at a glance",
@@ -17,18 +19,22 @@ TITLES = {  # the first heading of each of this task's pages, per language
     ("pages/data_explorer.py", "en"): "Case data",
     ("pages/about.py", "id"): "Tentang Netra",
     ("pages/about.py", "en"): "About Netra",
+    ("pages/audit_log.py", "id"): "Jejak audit",
+    ("pages/audit_log.py", "en"): "Audit trail",
 }
 
 
 def test_every_page_file_is_registered_in_the_frame():
     registry = (settings.ROOT / "dashboard.py").read_text(encoding="utf-8")
-    assert len(PAGES) == 9
+    assert len(PAGES) == 10
     assert all(f'"{page}"' in registry for page in PAGES)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize(("page", "role"), [(page, role) for page in PAGES for role in ("pimpinan", "analis", "admin")
-                                             if role == "admin" or page not in ADMIN_ONLY])
+@pytest.mark.parametrize(("page", "role"), [(page, role) for page in PAGES
+                                             for role in ("publik", "pimpinan", "analis", "admin")
+                                             if (role == "admin" or page not in ADMIN_ONLY)
+                                             and (role != "publik" or page not in NOT_PUBLIC)])
 def test_page_renders_without_exception(make_app, page, role, lang):
     at = make_app(page=page, role=role, lang=lang)
     assert not at.exception, [e.value for e in at.exception]

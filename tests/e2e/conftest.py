@@ -60,16 +60,21 @@ def app_url(e2e_warehouse, tmp_path_factory) -> Iterator[str]:
         yield url
 
 
+SERVE = ("-m", "ui.app.serve")
+PLAIN = ("-m", "streamlit", "run", "dashboard.py")  # how someone may start it without reading the README
+
+
 @contextmanager
-def dashboard_server(data_dir: Path, scratch: Path) -> Iterator[str]:
-    """Run `python -m ui.app.serve` over the warehouse in `data_dir` (role admin, no users file, log in `scratch`) on
-    a free port; yields its base URL and stops it afterwards."""
+def dashboard_server(data_dir: Path, scratch: Path, launcher: tuple[str, ...] = SERVE, **env: str) -> Iterator[str]:
+    """Run `python -m ui.app.serve` (or `launcher`) over the warehouse in `data_dir` (role admin, no users file, log
+    in `scratch/streamlit.log`; `env` adds or overrides variables) on a free port; yields its base URL and stops it
+    afterwards."""
     port = free_port()
     env = {**os.environ, "NETRA_DATA_DIR": str(data_dir), "NETRA_ROLE": "admin",
-           "NETRA_USERS_FILE": str(scratch / "none.toml")}
+           "NETRA_USERS_FILE": str(scratch / "none.toml"), **env}
     log = (scratch / "streamlit.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "ui.app.serve", "--server.address=127.0.0.1",
+        [sys.executable, *launcher, "--server.address=127.0.0.1",
          f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
         cwd=settings.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,

@@ -4,6 +4,9 @@ Pages call `read("kpis", f)` or `read("case_page", f, search=..., limit=...)`: t
 `warehouse.reader.Warehouse`. Reads go to the generation being served: the published one, or — when that file
 cannot be read (empty, random bytes, cut short) — the newest older one that can (`serving()`, which the frame
 uses to tell admins which generation is broken). Visitors never see DuckDB's error or a path.
+
+On a public view every result passes ui.views.disclosure.protect on its way out (the cache keeps exact results,
+shared by every role); that is the one place small counts are withheld for the app and its exports.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from ui.app.context import withholds_small_counts
+from ui.views.disclosure import protect
 from warehouse import generations
 from warehouse.db import current_path
 from warehouse.health import GenerationBroken, health
@@ -71,7 +76,7 @@ def read(name: str, filters=None, *args, **kwargs) -> pd.DataFrame:
     if path is None:
         raise NoWarehouse("no readable warehouse")
     try:
-        return _cached(name, filters, str(path), params)
+        frame = _cached(name, filters, str(path), params)
     except (duckdb.Error, GenerationBroken):
         if health(path).ok:  # a real query error: let it surface (the server log has it)
             raise
@@ -79,4 +84,5 @@ def read(name: str, filters=None, *args, **kwargs) -> pd.DataFrame:
         fallback = generation()
         if fallback is None or fallback == path:
             raise NoWarehouse("no readable warehouse") from None
-        return _cached(name, filters, str(fallback), params)
+        frame = _cached(name, filters, str(fallback), params)
+    return protect(name, frame) if withholds_small_counts() else frame

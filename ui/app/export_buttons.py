@@ -1,4 +1,5 @@
-"""PNG, SVG and PDF downloads under a chart, rendered on the server only when a button is clicked.
+"""PNG, SVG and PDF downloads under a chart, rendered on the server only when a button is clicked (and then
+written to the audit: ui.app.audited).
 
 Usage under any chart: `export_buttons(fig, "funnel", t("ov_funnel_title", lang))` — the caption then names the
 page's filters; pass `filters=` when the chart was built from other filters (e.g. `ctx.filters.without(...)`).
@@ -14,6 +15,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.app import data
+from ui.app.audited import audited_data
 from ui.app.context import current
 from ui.export import FORMATS, Caption, ExportUnavailable, figure_image
 from ui.export.renderer import browser_path
@@ -47,13 +49,15 @@ def export_buttons(fig: go.Figure, name: str, caption: Caption | str, filters: F
         return
     caption = chart_caption(caption, filters) if isinstance(caption, str) else caption
     session = getattr(get_script_run_ctx(), "session_id", "")
+    shown_filters = filters or current().filters
     with st.container(horizontal=True, gap="small"):
         for fmt, mime in FORMATS.items():
             key = f"export_{name}_{fmt}"
             if (session, key) in _FAILURES:
                 st.warning(_FAILURES.pop((session, key)), icon=":material/warning:")
             st.download_button(
-                t(f"export_{fmt}", lang), data=partial(_render, fig, fmt, caption, (session, key)),
+                t(f"export_{fmt}", lang), data=audited_data(partial(_render, fig, fmt, caption, (session, key)),
+                                                            f"chart:{name}", fmt, shown_filters),
                 file_name=f"netra-{name}.{fmt}", mime=mime, key=key, on_click="ignore", icon=":material/download:",
                 help=t("export_help", lang, fmt=fmt.upper()), type="tertiary",
             )

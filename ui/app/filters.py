@@ -13,6 +13,7 @@ from datetime import date
 import streamlit as st
 
 from ui.strings import DEFAULT_LANG, LANGS, known_lang, label, options, t
+from ui.views.links import ignored_notice, read_link
 from warehouse.filters import Filters
 from warehouse.vocab import (
     AGENCY_LEVELS,
@@ -45,6 +46,7 @@ REGION_KEY, PROVINCE_KEY = MULTI["regions"][0], MULTI["provinces"][0]
 LANG_KEY = "lang"  # the language switch's widget key and URL parameter
 SESSION_LANG_KEY = "_lang"  # the language of this session's last run (a page switch's run has no URL parameters)
 PENDING_KEY = "_filters_pending"  # changes asked for by page code, applied before the widgets draw
+IGNORED_KEY = "_url_ignored"  # what the session's link said that was ignored, until the notice shows it
 
 
 def region_options(provinces: list[str]) -> list[str]:
@@ -73,21 +75,34 @@ def reset_filters() -> None:
     st.session_state[DATES_KEY] = ()
 
 
+def last_day() -> date:
+    """The latest date a filter or link may name: the end of next year (no data lies beyond it)."""
+    return date(date.today().year + 1, 12, 31)
+
+
 def restore_from_url() -> None:
-    """Once per session, before any widget: take the filters from the URL, ignoring values we don't know."""
+    """Once per session, before any widget: take the filters from the URL — only what ui.views.links accepts;
+    the rest is named in a notice the frame shows (`link_notice`)."""
     if st.session_state.get("_url_restored"):
         return
     st.session_state["_url_restored"] = True
-    params = st.query_params
-    for key, _, column, values in MULTI.values():
-        if key in params:
-            known = set(values or options(column))
-            st.session_state[key] = [v for v in params.get_all(key) if v in known]
-    if params.get(BASIS_KEY) in DATE_BASES:
-        st.session_state[BASIS_KEY] = params[BASIS_KEY]
-    days = [_iso_date(v) for v in params.get_all(DATES_KEY)]
-    if days and None not in days:
-        st.session_state[DATES_KEY] = tuple(sorted(days))[:2]
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    lists = {key: set(values or options(column)) for key, _, column, values in MULTI.values()}
+    link = read_link(params, lists, {BASIS_KEY: DATE_BASES, LANG_KEY: LANGS}, DATES_KEY, FIRST_DAY, last_day())
+    for key, codes in link.lists.items():
+        st.session_state[key] = codes
+    if BASIS_KEY in link.single:
+        st.session_state[BASIS_KEY] = link.single[BASIS_KEY]
+    if link.dates:
+        st.session_state[DATES_KEY] = link.dates
+    st.session_state[IGNORED_KEY] = link.ignored
+
+
+def link_notice(lang: str) -> None:
+    """The one notice naming what this session's link said that was ignored (shown on the run that read it)."""
+    text = ignored_notice(st.session_state.pop(IGNORED_KEY, []), FIRST_DAY, last_day(), lang)
+    if text:
+        st.warning(text, icon=":material/link_off:")
 
 
 def language_control() -> str:
@@ -125,13 +140,6 @@ def write_to_url(filters: Filters, lang: str) -> None:
         st.query_params.from_dict(wanted)
 
 
-def _iso_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def _multiselect(field: str, lang: str, chosen_provinces: list[str]) -> list[str]:
     key, label_key, column, values = MULTI[field]
     if field == "regions":
@@ -167,7 +175,8 @@ def sidebar_filters(lang: str) -> Filters:
             **KEEP,
         )
         st.session_state.setdefault(DATES_KEY, ())  # no default argument: the URL may have set the value
-        dates = st.date_input(t("f_dates", lang), min_value=FIRST_DAY, key=DATES_KEY, format="DD/MM/YYYY", **KEEP)
+        dates = st.date_input(t("f_dates", lang), min_value=FIRST_DAY, max_value=last_day(), key=DATES_KEY,
+                              format="DD/MM/YYYY", **KEEP)
         with st.expander(t("f_more", lang)):
             for field in MULTI:
                 if field not in MAIN_FIELDS:

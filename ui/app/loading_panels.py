@@ -9,9 +9,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from ui.app.audited import download
 from ui.app.data import generation, read
 from ui.strings import t
 from ui.views import loading
+from ui.views.markup import escape
 
 ICONS = {"success": ":material/check_circle:", "warning": ":material/warning:", "info": ":material/info:",
          "error": ":material/error:"}  # per kind of loading.outcome_message
@@ -42,13 +44,14 @@ def preview(report: dict, lang: str, on_teach) -> None:
         getattr(st, kind)(text, icon=ICONS[kind])
         if entry["status"] in ("unusable", "already_loaded"):
             continue
-        with st.expander(t("ld_columns", lang) + f" — {entry['file']}", expanded=number == 0,
+        with st.expander(t("ld_columns", lang) + f" — {escape(entry['file'])}", expanded=number == 0,
                          icon=":material/view_column:"):
             st.dataframe(loading.columns_frame(entry, lang), hide_index=True)
         _teach_headers(entry, number, lang, on_teach)
         _teach_phrases(entry, number, lang, on_teach)
         if entry["notes"]:
-            st.caption(t("ld_notes", lang) + ": " + "; ".join(f"{n['note']} ({n['count']}×)" for n in entry["notes"]))
+            st.caption(t("ld_notes", lang) + ": " + "; ".join(f"{escape(n['note'])} ({n['count']}×)"
+                                                        for n in entry["notes"]))
         for rows, title in ((entry["rejected"], "ld_would_reject"), (entry["warned"], "ld_would_warn")):
             if rows:
                 st.markdown(f"**{t(title, lang)}**")
@@ -64,8 +67,8 @@ def _teach_headers(entry: dict, number: int, lang: str, on_teach) -> None:
     for index, column in enumerate(unmapped):
         with st.form(f"ld_teach_header_{number}_{index}", border=False):
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            value = left.selectbox(t("ld_teach_header_item", lang, header=column["header"],
-                                     samples=", ".join(column["samples"]) or "—"),
+            value = left.selectbox(t("ld_teach_header_item", lang, header=escape(column["header"]),
+                                     samples=escape(", ".join(column["samples"])) or "—"),
                                    list(choices), format_func=choices.get)
             if right.form_submit_button(t("ld_teach_button", lang), icon=":material/school:"):
                 on_teach("header", column["header"], value, "")
@@ -81,7 +84,7 @@ def _teach_phrases(entry: dict, number: int, lang: str, on_teach) -> None:
         with st.form(f"ld_teach_phrase_{number}_{index}", border=False):
             left, right = st.columns([3, 1], vertical_alignment="bottom")
             value = left.selectbox(t("ld_unknown_item", lang, field=t(f"ld_field_{item['field']}", lang),
-                                     phrase=item["phrase"], count=item["count"],
+                                     phrase=escape(item["phrase"]), count=item["count"],
                                      rows=", ".join(map(str, item["rows"]))),
                                    list(choices), format_func=choices.get)
             if right.form_submit_button(t("ld_teach_button", lang), icon=":material/school:"):
@@ -121,12 +124,11 @@ def outcome(report: dict, lang: str) -> None:
         st.caption(t(hint, lang))
         for file in loading.correction_files(problems, batches, kind, lang):
             csv_column, xlsx_column = st.columns(2)
-            csv_column.download_button(t("ld_download_csv", lang, name=file.stem), file.csv, on_click="ignore",
-                                       file_name=f"{file.stem}.csv", mime="text/csv", key=f"ld_csv_{file.stem}",
-                                       icon=":material/download:")
-            xlsx_column.download_button(t("ld_download_xlsx", lang, name=file.stem), file.xlsx,
-                                        on_click="ignore", file_name=f"{file.stem}.xlsx", mime=loading.XLSX_MIME,
-                                        key=f"ld_xlsx_{file.stem}", icon=":material/download:")
+            for place, fmt, data, key in ((csv_column, "csv", file.csv, "ld_download_csv"),
+                                          (xlsx_column, "xlsx", file.xlsx, "ld_download_xlsx")):
+                download(place, t(key, lang, name=escape(file.stem)), lambda data=data: data,
+                         f"correction:{kind}", fmt, file_name=f"{file.stem}.{fmt}", key=f"ld_{fmt}_{file.stem}",
+                         source_file=file.source_file)
 
 
 def phrasebook(lang: str) -> None:

@@ -1,9 +1,14 @@
-"""`python -m ui.app.serve [streamlit options]` — `streamlit run dashboard.py`, without the legacy pages/ scan.
+"""`python -m ui.app.serve [streamlit options]` — `streamlit run dashboard.py`, without the legacy pages/ scan, and
+with error details kept for the server log.
 
 Streamlit still treats a folder named pages/ beside the entry script as legacy auto-pages until the first
 st.navigation call of the process. Until then a deep link (/linimasa) on a fresh server shows "Page not
 found" before the frame resolves it. Our pages/ holds st.navigation pages only, so the scan is switched off
-before the server starts.
+before the server starts. (A plain `streamlit run dashboard.py` gets there too: the frame, and any page started
+without it, switch the scan off and rerun through the frame — see dashboard.py and ui.app.context.current.)
+
+Visitors see a short message for an unexpected error, never a traceback: `client.showErrorDetails = "none"`
+unless the command line sets it; Streamlit writes the traceback to the server's log either way.
 """
 
 import sys
@@ -13,11 +18,16 @@ from streamlit.web import cli
 
 import settings
 
+ERROR_DETAILS = "--client.showErrorDetails"
+
 
 def main() -> None:
     """Start the dashboard server with the given extra options (e.g. --server.port 8600)."""
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(settings.ROOT / "dashboard.py"), *sys.argv[1:]]
+    options = sys.argv[1:]
+    if not any(option.startswith(ERROR_DETAILS) for option in options):
+        options.append(f"{ERROR_DETAILS}=none")
+    sys.argv = ["streamlit", "run", str(settings.ROOT / "dashboard.py"), *options]
     cli.main()
 
 

@@ -1,6 +1,6 @@
 """Command line, for scheduled packs:
 
-    python -m ui.export briefing --election pilkada2024 [--province 33] [--format pptx|pdf] --out FILE
+    python -m ui.export briefing --election pilkada2024 [--province 33] [--format pptx|pdf] [--publik] --out FILE
 
 Uses the current warehouse (NETRA_DATA_DIR moves it). Exit status: 0 written; 2 nothing to build from (no
 warehouse or a published one that cannot be read, an unknown election or province, no cases); 3 the server
@@ -42,6 +42,9 @@ def parser() -> argparse.ArgumentParser:
     pack.add_argument("--lang", choices=tuple(LANGS), default="id")
     pack.add_argument("--title", help="judul paket")
     pack.add_argument("--note", default="", help="catatan di slide judul")
+    pack.add_argument("--publik", action="store_true",
+                      help="angka untuk publik: di bawah 5 ditampilkan '< 5', lainnya dibulatkan ke bawah "
+                           "ke kelipatan 5")
     pack.add_argument("--out", type=Path, required=True, help="berkas keluaran")
     return root
 
@@ -70,8 +73,8 @@ def run_briefing(args: argparse.Namespace) -> int:
         return fail(f"--charts harus berisi nama dari: {', '.join(PIECES)}.", NO_INPUT)
     filters = Filters(elections=tuple(args.election or ()), provinces=tuple(args.province or ()),
                       date_from=args.date_from, date_to=args.date_to)
-    read = plain_reader(path)
-    if int(read("kpis", filters).iloc[0]["reported"]) == 0:
+    read = plain_reader(path, public=args.publik)
+    if read("kpis", filters).iloc[0]["reported"] == 0:
         words = filters_caption(filters, args.lang)
         return fail(f"tidak ada kasus untuk filter ini ({words}); longgarkan filternya.", NO_INPUT)
     fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out.suffix.lower() in (".pdf", ".pptx")

@@ -24,6 +24,7 @@ from ui.strings import t
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
 from ui.views.captions import filters_caption
+from ui.views.disclosure import protect
 from warehouse.filters import Filters
 from warehouse.reader import Warehouse, arguments
 
@@ -31,13 +32,15 @@ MAP_HEIGHT = 560
 Chart = tuple[go.Figure, Filters]  # a figure and the filters it was built from (its caption names them)
 
 
-def plain_reader(path: Path | None = None) -> Reader:
+def plain_reader(path: Path | None = None, public: bool = False) -> Reader:
     """Uncached reads of one generation's named queries (the command line; the app uses ui.app.data.read),
-    called like ui.app.data.read: `read(name, filters, **arguments)`."""
+    called like ui.app.data.read: `read(name, filters, **arguments)`; with `public`, every result as a public
+    view shows it (ui.views.disclosure)."""
     warehouse = Warehouse(path)
 
     def read(name: str, filters: Filters | None = None, *args, **kwargs) -> pd.DataFrame:
-        return warehouse.read(name, filters, **dict(arguments(name, *args, **kwargs)))
+        frame = warehouse.read(name, filters, **dict(arguments(name, *args, **kwargs)))
+        return protect(name, frame) if public else frame
 
     return read
 
@@ -111,7 +114,7 @@ def _prepost(read: Reader, filters: Filters, lang: str) -> Chart | None:
     """Weekly rate per stage and before / since voting day, for the same election as the timeline."""
     _, narrowed = _election(read, filters)
     summary = read("stage_summary", narrowed)
-    return (timeline_charts.prepost_chart(summary, lang), narrowed) if int(summary["cases"].sum()) else None
+    return (timeline_charts.prepost_chart(summary, lang), narrowed) if summary["cases"].sum() else None
 
 
 # piece -> (title key, builder); the order is the order of the slides. A builder returns None when its chart

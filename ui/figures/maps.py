@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from geo import boundaries
 from ui.figures.theme import DIVERGING, NO_DATA, SEQUENTIAL
 from ui.strings import t
+from ui.views.disclosure import any_withheld, count_cells, count_text, drawn
 from ui.views.numbers import number, separators, signed
 
 METRICS = ("count", "rate", "proven_share", "change")
@@ -38,7 +39,8 @@ def region_metrics(base: pd.DataFrame, recent: pd.DataFrame | None = None,
                    previous: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every map metric per region from query frames (cases_by_region or cases_by_province) keyed on `code`.
 
-    The change metric needs the counts of the recent and the previous period; without them it is left out.
+    The change metric needs the counts of the recent and the previous period; without them it is left out. On a
+    public view a withheld count (NaN) makes its share, rate and change unknown: they are withheld too.
     """
     frame = base.copy()
     reported = frame["reported"].astype(float)
@@ -47,20 +49,21 @@ def region_metrics(base: pd.DataFrame, recent: pd.DataFrame | None = None,
     frame["rate"] = reported / pns.where(pns > 0) * PER
     if recent is None or previous is None:
         return frame
-    now = recent.set_index("code")["reported"].reindex(frame["code"]).fillna(0).to_numpy(dtype=float)
-    before = previous.set_index("code")["reported"].reindex(frame["code"]).fillna(0).to_numpy(dtype=float)
+    now = recent.set_index("code")["reported"].reindex(frame["code"], fill_value=0).to_numpy(dtype=float)
+    before = previous.set_index("code")["reported"].reindex(frame["code"], fill_value=0).to_numpy(dtype=float)
+    hidden = np.isnan(now) | np.isnan(before)
     low = (now < LOW_COUNT) & (before < LOW_COUNT)
     frame["recent"], frame["previous"], frame["change_abs"] = now, before, now - before
     with np.errstate(divide="ignore", invalid="ignore"):
-        frame["change_pct"] = np.where(low | (before == 0), np.nan, (now - before) / before * 100)
-    frame["change_kind"] = np.select([low, before == 0], ["low", "new"], "pct")
+        frame["change_pct"] = np.where(low | hidden | (before == 0), np.nan, (now - before) / before * 100)
+    frame["change_kind"] = np.select([hidden, low, before == 0], ["withheld", "low", "new"], "pct")
     return frame
 
 
 def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
     """The number each region is coloured by; NaN means 'no value' (drawn grey, explained under the map)."""
-    if metric == "count":
-        return frame["reported"].astype(float)
+    if metric == "count":  # a withheld count (public view) is coloured as the middle of 1–4
+        return drawn(frame["reported"]).set_axis(frame.index)
     if metric in ("rate", "proven_share"):
         return frame[metric]
     if metric == "change":
@@ -71,6 +74,8 @@ def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
 
 def change_text(row, lang: str) -> str:
     """'+3 (+60,0%)', '+2 (kasus sedikit)' or '+7 (baru)': the change in words for hover and table."""
+    if row["change_kind"] == "withheld":
+        return t("map_change_withheld", lang)
     absolute = signed(row["change_abs"], lang)
     if row["change_kind"] == "low":
         return f"{absolute} ({t('map_change_low', lang)})"
@@ -85,11 +90,15 @@ def _hover_fields(rows: pd.DataFrame, level: str) -> list[str]:
         ["rate"] if level == "provinsi" else [])
 
 
-def _hover_values(rows: pd.DataFrame, fields: list[str], lang: str) -> list[list]:
-    """customdata rows for `fields`; share, rate and change pre-formatted (hover cannot format a missing number)."""
+def _hover_values(rows: pd.DataFrame, fields: list[str], lang: str, as_text: bool = False) -> list[list]:
+    """customdata rows for `fields`; share, rate and change pre-formatted (hover cannot format a missing number),
+    and the counts too when `as_text` (a public view with withheld counts: '< 5')."""
+    def counts(column: str) -> list:
+        return [count_text(v, lang) for v in rows[column]] if as_text else rows[column].astype(int).tolist()
+
     makers = {
-        "reported": lambda: rows["reported"].astype(int).tolist(),
-        "proven": lambda: rows["proven"].astype(int).tolist(),
+        "reported": lambda: counts("reported"),
+        "proven": lambda: counts("proven"),
         "share": lambda: [number(v, lang, 1) + "%" if pd.notna(v) else "—" for v in rows["proven_share"]],
         "rate": lambda: [number(v, lang, 1) for v in rows["rate"]],
         "change": lambda: [change_text(row, lang) for _, row in rows.iterrows()],
@@ -97,9 +106,16 @@ def _hover_values(rows: pd.DataFrame, fields: list[str], lang: str) -> list[list
     return [list(values) for values in zip(*(makers[field]() for field in fields), strict=True)]
 
 
-def _hover(lang: str, level: str, fields: list[str], name: str, province: str, first: int = 0) -> str:
+def _as_text(rows: pd.DataFrame) -> bool:
+    """True when some count of the shown regions is withheld, so hovers show every count as text."""
+    return any_withheld(rows["reported"]) or any_withheld(rows["proven"])
+
+
+def _hover(lang: str, level: str, fields: list[str], name: str, province: str, first: int = 0,
+           as_text: bool = False) -> str:
     """Hover template over customdata laid out as `fields`, starting at index `first`."""
-    ref = {field: f"%{{customdata[{first + i}]{':,' if field in ('reported', 'proven') else ''}}}"
+    whole = "" if as_text else ":,"
+    ref = {field: f"%{{customdata[{first + i}]{whole if field in ('reported', 'proven') else ''}}}"
            for i, field in enumerate(fields)}
     lines = [f"<b>{name}</b>"] + ([province] if level == "kabupaten" else [])
     lines += [f"{t('map_cases', lang)}: {ref['reported']}",
@@ -164,7 +180,7 @@ def fitted_height(box: tuple[float, float, float, float], width: int = NOMINAL_W
 
 
 def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | None, revision: str,
-            greyed: bool) -> go.Figure:
+            greyed: bool, withheld: bool = False) -> go.Figure:
     """Hidden base layers, framed on the shown regions, zoom kept across reruns of the same view (uirevision).
 
     plotly.js fits the locations into the box of the lon/lat ranges, which default to the whole world (2:1):
@@ -180,7 +196,9 @@ def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | No
         uirevision=revision,
     )
     if greyed:  # say why some regions are grey
-        fig.add_annotation(text=t(f"map_no_value_{metric}", lang, low=LOW_COUNT), showarrow=False, xref="paper",
+        why = t(f"map_no_value_{metric}", lang, low=LOW_COUNT) + (f"; {t('map_no_value_withheld', lang)}"
+                                                                 if withheld and metric != "count" else "")
+        fig.add_annotation(text=why, showarrow=False, xref="paper",
                            yref="paper", x=0, y=-0.02, yanchor="top", xanchor="left",
                            font={"size": 11, "color": "#6b6b6b"})
     return fig
@@ -220,32 +238,34 @@ def region_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
         raise ValueError(f"{metric} exists per province only")
     _, code_key, name_key = boundaries.LEVELS[level]
     rows = _shown(frame, level, focus_province)
-    fields = _hover_fields(rows, level)
+    fields, as_text = _hover_fields(rows, level), _as_text(rows)
     common = {"geojson": boundaries.url(level), "featureidkey": f"properties.{code_key}",
-              "hovertemplate": _hover(lang, level, fields, f"%{{properties.{name_key}}}", "%{properties.nama_prov}"),
+              "hovertemplate": _hover(lang, level, fields, f"%{{properties.{name_key}}}", "%{properties.nama_prov}",
+                                      as_text=as_text),
               "unselected": {"marker": {"opacity": 1}}}  # a click must not dim the other regions
     fig = go.Figure()
     parts = _parts(rows, metric, lang)
     for part, values, colours in parts:
         fig.add_trace(go.Choropleth(
             locations=part["code"], z=_compact(values) if colours else [0] * len(part),
-            customdata=_hover_values(part, fields, lang), marker_line=_borders(part["code"], selected),
+            customdata=_hover_values(part, fields, lang, as_text), marker_line=_borders(part["code"], selected),
             **(colours or {"colorscale": [[0, NO_DATA], [1, NO_DATA]], "showscale": False}), **common,
         ))
     box = extent(rows, boundaries.installed_bounds(level))
-    return _layout(fig, box, metric, lang, height, _revision(level, rows), _greyed(parts))
+    return _layout(fig, box, metric, lang, height, _revision(level, rows), _greyed(parts), as_text)
 
 
 def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten", focus_province=None,
                selected: Collection[str] = (), height: int | None = None) -> go.Figure:
     """Fallback without boundaries: a bubble per centroid (regions.lat/lon), sized by cases, coloured by metric."""
     rows = _shown(frame, level, focus_province)
-    fields = _hover_fields(rows, level)
-    biggest = max(float(rows["reported"].max()), 1.0)
+    fields, as_text = _hover_fields(rows, level), _as_text(rows)
+    biggest = max(float(drawn(rows["reported"]).max()) if len(rows) else 0.0, 1.0)
     fig = go.Figure()
     parts = _parts(rows, metric, lang)
     for part, values, colours in parts:
-        marker = {"size": np.maximum(np.sqrt(part["reported"] / biggest) * BUBBLE_PX, 5).round(1).tolist(),
+        sizes = np.sqrt(drawn(part["reported"]).to_numpy() / biggest) * BUBBLE_PX
+        marker = {"size": np.maximum(sizes, 5).round(1).tolist(),
                   "line": _borders(part["code"], selected), "color": _compact(values) if colours else NO_DATA}
         if colours:
             marker |= {"colorscale": colours["colorscale"], "colorbar": colours["colorbar"], "cmin": colours["zmin"],
@@ -253,11 +273,12 @@ def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
         fig.add_trace(go.Scattergeo(
             lat=part["lat"], lon=part["lon"], mode="markers", marker=marker, text=part["name"],
             hovertext=part["province_name"], showlegend=False, unselected={"marker": {"opacity": 1}},
-            customdata=[[code, *row]
-                        for code, row in zip(part["code"], _hover_values(part, fields, lang), strict=True)],
-            hovertemplate=_hover(lang, level, fields, "%{text}", "%{hovertext}", first=1),  # [0] is the code
+            customdata=[[code, *row] for code, row in zip(part["code"], _hover_values(part, fields, lang, as_text),
+                                                          strict=True)],  # [0] is the code
+            hovertemplate=_hover(lang, level, fields, "%{text}", "%{hovertext}", first=1, as_text=as_text),
         ))
-    return _layout(fig, extent(rows), metric, lang, height, _revision(f"bubble:{level}", rows), _greyed(parts))
+    return _layout(fig, extent(rows), metric, lang, height, _revision(f"bubble:{level}", rows), _greyed(parts),
+                   as_text)
 
 
 def best_map(frame: pd.DataFrame, metric: str, lang: str, **options) -> go.Figure:
@@ -282,14 +303,20 @@ def ranked_table(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabu
         t("map_col_rank", lang): range(1, len(rows) + 1),
         t("map_col_region", lang): rows["name"].to_numpy(),
         t("map_col_province", lang): rows["province_name"].to_numpy(),
-        t("map_cases", lang): rows["reported"].to_numpy(int),
-        t("map_proven", lang): rows["proven"].to_numpy(int),
+        t("map_cases", lang): _table_counts(rows["reported"], lang),
+        t("map_proven", lang): _table_counts(rows["proven"], lang),
         t("map_col_share", lang): rows["proven_share"].round(1).to_numpy(),
         t("map_rate", lang): rows["rate"].round(1).to_numpy(),
     })
     if "change_kind" in rows:
         table[t("map_change", lang)] = [change_text(row, lang) for _, row in rows.iterrows()]
     return table.drop(columns=[t("map_col_province", lang)] if level == "provinsi" else [t("map_rate", lang)])
+
+
+def _table_counts(values: pd.Series, lang: str):
+    """A count column of the map's table: whole numbers, or on a public view with withheld counts, text ('< 5')."""
+    cells, whole = count_cells(values, lang)
+    return values.to_numpy(int) if whole else np.array(cells, dtype=object)
 
 
 def for_export(fig: go.Figure) -> go.Figure:

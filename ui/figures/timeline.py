@@ -17,6 +17,7 @@ from ui.figures.charts import base_layout, count_axis, month_ticks, value_label,
 from ui.figures.theme import ACCENT, NO_DATA, SEVERITY_COLORS, VIOLATION_TYPE_COLORS
 from ui.strings import label, t
 from ui.views import timeline as logic
+from ui.views.disclosure import any_withheld, count_text, drawn
 from ui.views.numbers import number
 from warehouse.vocab import ELECTIONS, SEVERITIES, STAGES, VIOLATION_TYPES
 
@@ -59,23 +60,29 @@ def timeline_chart(frame: pd.DataFrame, stages: pd.DataFrame, voting_day: date, 
     """Cases per bucket stacked by type or severity (or one line per province), on the election's stages."""
     fig = go.Figure()
     centre = bucket_days / 2
+    withheld = any_withheld(frame["n"])  # a public view: withheld counts drawn at MIDPOINT, hovers say '< 5'
     series = logic.fold_small_series(frame) if stack_by == "province_code" else frame
     for value, rows in _ordered_series(series, stack_by):
         name = t("tl_other_provinces", lang) if stack_by == "province_code" and value == logic.OTHER \
             else value_label(stack_by, value, lang)
         x = [x_of(o + centre, voting_day, axis) for o in rows["h_offset"]]
         hover = [bucket_text(int(o), voting_day, axis, bucket_days) for o in rows["h_offset"]]
-        template = "%{fullData.name}<br>%{customdata}: %{y:,} " + t("ch_cases", lang) + "<extra></extra>"
+        y, cells = (drawn(rows["n"]).tolist(), [[h, count_text(n, lang)] for h, n in zip(hover, rows["n"],
+                                                                                          strict=True)]) \
+            if withheld else (rows["n"], hover)
+        template = "%{fullData.name}<br>" + ("%{customdata[0]}: %{customdata[1]} " if withheld
+                                              else "%{customdata}: %{y:,} ") + t("ch_cases", lang) + "<extra></extra>"
         if stack_by == "province_code":
             other = dict(color="#9a9a9a", dash="dot") if value == logic.OTHER else {}
-            fig.add_trace(go.Scatter(x=x, y=rows["n"], name=name, mode="lines+markers", customdata=hover,
+            fig.add_trace(go.Scatter(x=x, y=y, name=name, mode="lines+markers", customdata=cells,
                                      hovertemplate=template, marker_size=5, line=other))
         else:
             width = bucket_days * 0.85 * (1 if axis == "hday" else DAY_MS)
             color = SERIES_COLORS[stack_by].get(None if pd.isna(value) else value, NO_DATA)
-            fig.add_trace(go.Bar(x=x, y=rows["n"], name=name, width=width, marker_color=color, customdata=hover,
+            fig.add_trace(go.Bar(x=x, y=y, name=name, width=width, marker_color=color, customdata=cells,
                                  hovertemplate=template))
-    heights = series.groupby("h_offset")["n"].max() if stack_by == "province_code" else frame.groupby("h_offset")[
+    sized = series.assign(n=drawn(series["n"]).to_numpy()) if withheld else series
+    heights = sized.groupby("h_offset")["n"].max() if stack_by == "province_code" else sized.groupby("h_offset")[
         "n"].sum()
     _draw_spikes(fig, heights, spikes, voting_day, axis, lang)
     _draw_incomplete(fig, incomplete, bucket_days, voting_day, axis, lang)
@@ -187,7 +194,7 @@ def prepost_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
     fig.add_trace(go.Bar(
         x=[logic.period_label(p, lang) for p in rows["period"]], y=rows["weekly_rate"],
         marker_color=[STAGE_COLORS.get(p, NO_DATA) for p in rows["period"]], marker_line=dict(color="#888", width=1),
-        text=[t("tl_n_cases", lang, n=n) for n in rows["cases"]], textposition="outside", showlegend=False,
+        text=[t("tl_n_cases", lang, n=_n(n, lang)) for n in rows["cases"]], textposition="outside", showlegend=False,
         hovertemplate="%{x}<br>%{y:.2f} " + t("tl_rate_unit", lang) + " · %{text}<extra></extra>",
     ), row=1, col=1)
     split = logic.prepost(summary)
@@ -195,7 +202,7 @@ def prepost_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
     fig.add_trace(go.Bar(
         x=[logic.period_label(p, lang) for _, p in sides], y=[split[k]["weekly_rate"] for k, _ in sides],
         marker_color=["#5b8db8", ACCENT], showlegend=False, textposition="outside",
-        text=[t("tl_n_cases", lang, n=split[k]["cases"] or 0) for k, _ in sides],
+        text=[t("tl_n_cases", lang, n=_n(split[k]["cases"] or 0, lang)) for k, _ in sides],
         hovertemplate="%{x}<br>%{y:.2f} " + t("tl_rate_unit", lang) + " · %{text}<extra></extra>",
     ), row=1, col=2)
     if split["ratio"] is not None:
@@ -206,6 +213,11 @@ def prepost_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
     return base_layout(fig, lang, None, 420)
 
 
+def _n(cases, lang: str):
+    """The n= of a bar: the count as it is, '< 5' when withheld on a public view."""
+    return count_text(cases, lang) if pd.isna(cases) else int(cases)
+
+
 def overlay_chart(frame: pd.DataFrame, measure: str, lang: str) -> go.Figure:
     """Elections side by side on the H-day axis: weekly cases, or each week's share of the election's total."""
     fig = go.Figure()
@@ -213,12 +225,16 @@ def overlay_chart(frame: pd.DataFrame, measure: str, lang: str) -> go.Figure:
     for election in [e for e in ELECTIONS if e in set(frame["election"])] + sorted(
             set(frame["election"]) - set(ELECTIONS)):
         rows = frame[frame["election"] == election]
+        weeks = [bucket_text(int(o), date(2000, 1, 1), "hday", 7) for o in rows["h_offset"]]
+        estimated = not shares and not all(float(n).is_integer() for n in rows["n"])  # a public view's estimates
         fig.add_trace(go.Scatter(
             x=rows["h_offset"] + 3.5, y=rows["share"] if shares else rows["n"], mode="lines",
             name=label("election", election, lang), line=dict(color=ELECTION_COLORS.get(election), width=2),
-            customdata=[bucket_text(int(o), date(2000, 1, 1), "hday", 7) for o in rows["h_offset"]],
-            hovertemplate="%{fullData.name} · %{customdata}: %{y" + (":.1%" if shares else ":,")
-            + "}<extra></extra>",
+            customdata=[[w, logic.shown_count(n, lang)] for w, n in zip(weeks, rows["n"], strict=True)]
+            if estimated else weeks,
+            hovertemplate="%{fullData.name} · " + ("%{customdata[0]}: %{customdata[1]}" if estimated else
+                                                   "%{customdata}: %{y" + (":.1%" if shares else ":,") + "}")
+            + "<extra></extra>",
         ))
     span = (int(frame["h_offset"].min()), int(frame["h_offset"].max()) + 7) if len(frame) else (-7, 7)
     fig.add_vline(x=0, line=dict(color=ACCENT, width=2, dash="dash"))

@@ -104,6 +104,10 @@ STRINGS = {
         "Admin melihat setiap baris yang ditolak beserta alasannya di halaman Data.",
         "Admins see every rejected row with its reason on the Data page.",
     ),
+    "ab_quality_staff_only": (
+        "Rincian mutu setiap pemuatan (berkas register, baris dibaca dan ditolak) hanya untuk petugas yang masuk.",
+        "The quality details of each load (register files, rows read and rejected) are for signed-in staff only.",
+    ),
     "ab_no_warehouse": (
         "Belum ada gudang data, jadi belum ada angka kualitas data. Jalankan `make run` atau `python -m etl load`.",
         "No warehouse yet, so no data quality figures. Run `make run` or `python -m etl load`.",

@@ -23,8 +23,8 @@ STRINGS = {
     "dx_page_size": ("Baris per halaman", "Rows per page"),
     "dx_sort_region": ("Kabupaten/kota", "Regency/city"),
     "dx_no_match": (
-        "Tidak ada kasus yang cocok dengan pencarian “{search}”. Ubah kata kunci atau kosongkan kotak pencarian.",
-        "No cases match the search “{search}”. Change the words or clear the search box.",
+        "Tidak ada kasus yang cocok dengan pencarian {search}. Ubah kata kunci atau kosongkan kotak pencarian.",
+        "No cases match the search {search}. Change the words or clear the search box.",
     ),
     "dx_rows": ("Baris {first}–{last} dari {total}.", "Rows {first}–{last} of {total}."),
     "dx_masked": ("NIP disamarkan dan nama disembunyikan untuk peran Analis.",

@@ -60,6 +60,7 @@ STRINGS = {
         "The data cannot be shown right now. The administrators have been told; please try again later.",
     ),
     "role": ("Peran", "Role"),
+    "role_publik": ("Publik (agregat, angka kecil disembunyikan)", "Public (aggregates, small counts withheld)"),
     "role_pimpinan": ("Pimpinan (agregat saja)", "Leadership (aggregates only)"),
     "role_analis": ("Analis (tanpa nama, NIP disamarkan)", "Analyst (no names, NIP masked)"),
     "role_admin": ("Admin (data pribadi, muat data)", "Admin (personal data, loading)"),
@@ -72,6 +73,17 @@ STRINGS = {
     "login_password": ("Kata sandi", "Password"),
     "login_button": ("Masuk", "Sign in"),
     "login_failed": ("Nama pengguna atau kata sandi salah.", "Wrong username or password."),
+    "login_empty": ("Isi kata sandi.", "Enter the password."),
+    "login_wait": (
+        "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
+        "Too many failed attempts. Try again in {seconds} seconds.",
+    ),
+    "users_file_broken": (
+        "Netra tidak bisa dibuka: berkas pengguna rusak, jadi tidak ada yang bisa masuk. Untuk admin: {problem} "
+        "Perbaiki berkas itu (lihat README, bagian Peran), lalu muat ulang halaman.",
+        "Netra cannot open: the users file is broken, so nobody can sign in. For the admin: {problem} "
+        "Fix that file (see the README, Roles), then reload the page.",
+    ),
     "logout": ("Keluar", "Sign out"),
     "signed_in_as": ("Masuk sebagai {user} ({role})", "Signed in as {user} ({role})"),
     # the filters in words, under every chart (ui/views/captions.py): one name per Filters field
@@ -89,6 +101,27 @@ STRINGS = {
     "cap_period": ("{start} s.d. {end}", "{start} to {end}"),
     # decimal mark, then thousands mark (ui/views/numbers.py; plotly's layout.separators)
     "num_separators": (",.", ".,"),
+    # a public view (role publik, ui/views/disclosure.py): the marker of a withheld count, and how numbers are made
+    "withheld": ("< 5", "< 5"),
+    "publik_note": (
+        "Tampilan publik: jumlah di bawah {threshold} kasus ditampilkan \"< {threshold}\", jumlah lain dibulatkan ke "
+        "bawah ke kelipatan {base}; persentase dan laju dihitung dari angka yang dibulatkan.",
+        "Public view: counts below {threshold} cases are shown as \"< {threshold}\", other counts are rounded "
+        "down to a multiple of {base}; percentages and rates are computed from the rounded counts.",
+    ),
+    # a link whose parameters were partly ignored (ui/views/links.py)
+    "link_ignored": (
+        "Sebagian isi tautan ini diabaikan: {items}. Sisanya dipakai.",
+        "Part of this link was ignored: {items}. The rest applies.",
+    ),
+    "link_more": ("Dan {n} nilai lain.", "And {n} more values."),
+    "link_why_unknown_parameter": ("parameter tidak dikenal", "unknown parameter"),
+    "link_why_unknown_value": ("nilai tidak dikenal", "unknown value"),
+    "link_why_duplicate": ("sudah disebut", "already given"),
+    "link_why_not_a_date": ("bukan tanggal TTTT-BB-HH", "not a YYYY-MM-DD date"),
+    "link_why_out_of_range": ("di luar {first} s.d. {last}", "outside {first} to {last}"),
+    "link_why_too_many": ("terlalu banyak nilai", "too many values"),
+    "link_why_too_long": ("tautan terlalu panjang", "link too long"),
     "empty_state": (
         "Tidak ada kasus untuk filter ini. Longgarkan filter di bilah samping atau atur ulang.",
         "No cases match these filters. Loosen the filters in the sidebar or reset them.",

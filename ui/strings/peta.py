@@ -70,6 +70,8 @@ STRINGS = {
     "map_change": ("Perubahan", "Change"),
     "map_change_low": ("kasus sedikit", "few cases"),
     "map_change_new": ("baru", "new"),
+    "map_change_withheld": ("tidak ditampilkan (jumlah < 5)", "not shown (counts < 5)"),
+    "map_no_value_withheld": ("atau angkanya disembunyikan (< 5)", "or its numbers are withheld (< 5)"),
     "map_colorbar_count": ("Kasus", "Cases"),
     "map_colorbar_rate": ("Per 100 rb PNS", "Per 100k PNS"),
     "map_colorbar_proven_share": ("% terbukti", "% proven"),

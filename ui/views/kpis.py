@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from ui.strings import t
+from ui.views.disclosure import count_text, withheld
 from ui.views.numbers import number, percent, signed
 from warehouse.filters import Filters
 
@@ -65,16 +66,16 @@ def kpi_cards(now: pd.DataFrame, recent: pd.DataFrame | None, before: pd.DataFra
     new = recent.iloc[0] if recent is not None else cur
     old = before.iloc[0] if before is not None else None
     compared = _compared_words(period, lang)
-    if old is not None and old["reported"] == 0:  # nothing to compare with (e.g. before an election's window)
+    if old is not None and not withheld(old["reported"]) and old["reported"] == 0:  # nothing before to compare with
         old, compared = None, f"{compared} {t('kpi_nothing_before', lang)}"
     cards = []
     for key, whole in SHARE_OF.items():
-        share = percent(cur[key], cur[whole], lang) if whole else None
+        share = _share(cur, key, whole, lang)
         title = t(f"kpi_{key}", lang) + (f" · {share}" if share else "")
         pair = None if old is None else tuple(
-            number(row[key], lang) + (f" ({percent(row[key], row[whole], lang)})" if whole else "")
+            count_text(row[key], lang) + (f" ({_share(row, key, whole, lang) or '—'})" if whole else "")
             for row in (new, old))
-        cards.append(Card(title, number(cur[key], lang), _count_delta(new[key], old, key, lang), "off",
+        cards.append(Card(title, count_text(cur[key], lang), _count_delta(new[key], old, key, lang), "off",
                           _help(key, pair, compared, lang), key, share))
     days, new_days, old_days = _days(cur), _days(new), _days(old)
     delta = None if None in (new_days, old_days) else \
@@ -85,6 +86,13 @@ def kpi_cards(now: pd.DataFrame, recent: pd.DataFrame | None, before: pd.DataFra
     return cards
 
 
+def _share(row, key: str, whole: str | None, lang: str) -> str | None:
+    """`key` as a percentage of `whole` in `row`; None for no whole, or a withheld count on a public view."""
+    if whole is None or withheld(row[key]) or withheld(row[whole]):
+        return None
+    return percent(row[key], row[whole], lang)
+
+
 def _days(row) -> float | None:
     if row is None or pd.isna(row["median_days_to_decision"]):
         return None
@@ -93,7 +101,7 @@ def _days(row) -> float | None:
 
 def _count_delta(value, old, column: str, lang: str) -> str | None:
     """'+2 (+100,0%)' against the previous period; no relative change when the previous period had none."""
-    if old is None:
+    if old is None or withheld(value) or withheld(old[column]):  # a public view says nothing a withheld count hides
         return None
     change = int(value) - int(old[column])
     relative = f" ({signed(100 * change / old[column], lang, 1)}%)" if old[column] else ""

@@ -26,6 +26,7 @@ import pandas as pd
 
 import settings
 from ui.strings import label, options, t
+from ui.views.markup import escape
 from ui.views.numbers import number
 from warehouse import corrections
 from warehouse.vocab import ALLOWED_VALUES
@@ -232,12 +233,12 @@ def teach(kind: str, phrase: str, value: str, field_name: str = "", by: str | No
 
 def outcome_message(entry: dict, dry_run: bool, lang: str) -> tuple[str, str]:
     """(kind: success | warning | info | error, one sentence) for one file of a JSON report."""
-    name = entry["file"]
+    name = escape(entry["file"])  # a file name and the loader's sentences quote register text: never markup
     if entry["status"] == "unusable":
-        reason = (entry["reason"] or "").removeprefix(f"{name}: ")
-        return "error", t("ld_outcome_2", lang, name=name, reason=reason[:1].upper() + reason[1:])
+        reason = (entry["reason"] or "").removeprefix(f"{entry['file']}: ")
+        return "error", t("ld_outcome_2", lang, name=name, reason=escape(reason[:1].upper() + reason[1:]))
     if entry["status"] == "already_loaded":
-        return "info", t("ld_outcome_before", lang, name=name, load_id=entry["already_loaded"])
+        return "info", t("ld_outcome_before", lang, name=name, load_id=escape(entry["already_loaded"]))
     counts = {key: number(entry["counts"][key], lang) for key in COUNT_KEYS}
     if dry_run:
         return ("success" if entry["exit_status"] == 0 and not entry["counts"]["warned"] else "warning",

@@ -1,56 +1,45 @@
-"""Who may see what: pimpinan (aggregates), analis (case table, NIP masked, no names), admin (personal data).
+"""Who may see what: publik (aggregates, small counts withheld), pimpinan (aggregates), analis (case table, NIP
+masked, no names), admin (personal data, loading, the audit).
 
-Demo data: everyone is admin and may preview the other roles. Real data: users sign in against a local file of
-scrypt-hashed passwords (works offline, unlike OIDC); with no such file, the server's NETRA_ROLE applies
-(default pimpinan, the safest).
+How a session gets its role never depends on what the data says about itself (`access_mode`): a users file, when
+present, always applies (sign-in, ui.views.accounts); without one, everyone is admin with a preview switch only
+while every case in the warehouse is synthetic; otherwise the server's NETRA_ROLE applies (default pimpinan).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
-import sys
-import tomllib
-from pathlib import Path
 
-import settings
-
-ROLES = ("pimpinan", "analis", "admin")
+ROLES = ("publik", "pimpinan", "analis", "admin")
 CAN_SEE_CASES = ("analis", "admin")
 CAN_SEE_PERSONAL = ("admin",)
+WITHHOLDS_SMALL_COUNTS = ("publik",)  # counts below 5 shown as "< 5", the rest rounded down (ui.views.disclosure)
+DEFAULT_ROLE = "pimpinan"  # the safest role that still shows the dashboard
+ANONYMOUS = "-"  # the audit's user for a visitor who did not sign in (no users file)
 
 
-def users_file() -> Path:
-    """The local users file (NETRA_USERS_FILE, default .streamlit/users.toml)."""
-    return Path(os.environ.get("NETRA_USERS_FILE") or settings.ROOT / ".streamlit" / "users.toml")
-
-
-def hash_password(password: str, salt: bytes | None = None) -> str:
-    """'scrypt$salt$hash' for the users file."""
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
-    return f"scrypt${salt.hex()}${digest.hex()}"
-
-
-def check_password(username: str, password: str, path: Path | None = None) -> str | None:
-    """The user's role when the password matches, else None."""
-    path = path or users_file()
-    if not path.exists():
-        return None
-    user = tomllib.loads(path.read_text()).get("users", {}).get(username)
-    if not user or user.get("role") not in ROLES:
-        return None
-    _, salt, _ = user["password"].split("$")
-    matches = hmac.compare_digest(hash_password(password, bytes.fromhex(salt)), user["password"])
-    return user["role"] if matches else None
+def access_mode(users_file_exists: bool, every_case_synthetic: bool) -> str:
+    """'sign_in' when a users file exists; 'demo' (everyone admin, preview switch) only without one and while every
+    case is synthetic; else 'server' (NETRA_ROLE for everyone)."""
+    if users_file_exists:
+        return "sign_in"
+    return "demo" if every_case_synthetic else "server"
 
 
 def default_role() -> str:
-    """The role of everyone when no users file exists and the data is real."""
-    role = os.environ.get("NETRA_ROLE", "pimpinan")
-    return role if role in ROLES else "pimpinan"
+    """The role of everyone when no users file exists and the data is real (NETRA_ROLE, default pimpinan)."""
+    role = os.environ.get("NETRA_ROLE", DEFAULT_ROLE)
+    return role if role in ROLES else DEFAULT_ROLE
+
+
+def may_open(role: str, page_kind: str) -> bool:
+    """Whether `role` gets a page of this kind in its navigation: 'admin' pages (loading, audit) for admins only,
+    'cases' (Data) for every role but publik, anything else for all."""
+    if page_kind == "admin":
+        return role == "admin"
+    if page_kind == "cases":
+        return role != "publik"
+    return True
 
 
 def mask_nip(nip: str | None) -> str | None:
@@ -59,9 +48,3 @@ def mask_nip(nip: str | None) -> str | None:
         return nip
     digits = str(nip)
     return digits[:4] + "•" * max(len(digits) - 6, 0) + digits[-2:] if len(digits) > 6 else "•" * len(digits)
-
-
-if __name__ == "__main__":  # python -m ui.views.roles hash  (password from stdin; prints the users-file value)
-    if sys.argv[1:] != ["hash"]:
-        sys.exit("usage: python -m ui.views.roles hash < password.txt")
-    print(hash_password(sys.stdin.readline().rstrip("\n")))

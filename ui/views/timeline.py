@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ui.strings import label, t
+from ui.views.disclosure import any_withheld, count_text, drawn, published
 from ui.views.numbers import number
 from warehouse.filters import Filters
 
@@ -96,18 +97,29 @@ def period_label(period: str, lang: str) -> str:
 
 
 def bucket_totals(frame: pd.DataFrame, bucket_days: int) -> pd.DataFrame:
-    """Cases per bucket of one election over all series, with empty buckets between the first and last as 0."""
+    """Cases per bucket of one election over all series, with empty buckets between the first and last as 0.
+
+    On a public view a withheld series counts as its MIDPOINT here: the totals are estimates, used for spikes and
+    the overlay's shape, and are shown only through `shown_count`.
+    """
     if frame.empty:
         return pd.DataFrame({"h_offset": [], "bucket_start": [], "n": []})
-    totals = frame.groupby("h_offset")["n"].sum()
+    estimated = any_withheld(frame["n"])
+    totals = frame.assign(n=drawn(frame["n"]).to_numpy() if estimated else frame["n"]).groupby("h_offset")["n"].sum()
     offsets = range(int(totals.index.min()), int(totals.index.max()) + 1, bucket_days)
     voting_day = (frame["bucket_start"].iloc[0] - pd.Timedelta(days=int(frame["h_offset"].iloc[0])))
     filled = totals.reindex(offsets, fill_value=0)
     return pd.DataFrame({
         "h_offset": list(offsets),
         "bucket_start": [voting_day + pd.Timedelta(days=o) for o in offsets],
-        "n": filled.astype("int64").tolist(),
+        "n": filled.astype("float64" if estimated else "int64").tolist(),
     })
+
+
+def shown_count(value, lang: str) -> str:
+    """A count or a total of counts in words: exact as it is, an estimate (public view) published like a count."""
+    is_whole = value is None or pd.isna(value) or float(value).is_integer()
+    return count_text(value if is_whole else published(round(value)), lang)
 
 
 def spike_weeks(weekly: pd.DataFrame) -> pd.DataFrame:
@@ -172,6 +184,8 @@ def prepost(summary: pd.DataFrame) -> dict:
     for key, period in (("before", "sebelum_h"), ("since", "sejak_h")):
         row = rows.loc[period] if period in rows.index else None
         out[key] = {name: (None if row is None else row[name].item()) for name in ("cases", "days", "weekly_rate")}
+        if pd.isna(out[key]["cases"]):  # withheld on a public view: its rate is not known either
+            out[key]["weekly_rate"] = None
     before, since = out["before"]["weekly_rate"], out["since"]["weekly_rate"]
     out["ratio"] = since / before if before and since is not None else None
     return out
@@ -193,9 +207,10 @@ def stage_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("tl_col_dates", lang): [f"{a:%d-%m-%Y} – {b:%d-%m-%Y}" for a, b in zip(
             rows["first_day"], rows["last_day"], strict=True)],
         t("tl_col_days", lang): rows["days"].tolist(),
-        t("tl_col_cases", lang): rows["cases"].tolist(),
+        t("tl_col_cases", lang): _count_column(rows["cases"], lang),
         t("tl_col_rate", lang): [number(r, lang, 1) for r in rows["weekly_rate"]],
-        t("tl_col_ratio", lang): ["—" if r is None else "×" + number(r, lang, 1) for r in rows["ratio"]],
+        t("tl_col_ratio", lang): ["—" if r is None or pd.isna(r) else "×" + number(r, lang, 1)
+                                  for r in rows["ratio"]],
     })
 
 
@@ -205,9 +220,15 @@ def spike_table(spikes: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("tl_col_week", lang): [f"{s:%d-%m-%Y} – {s + pd.Timedelta(days=6):%d-%m-%Y}"
                                  for s in spikes["bucket_start"]],
         t("tl_col_hdays", lang): [f"{hday_label(o)} … {hday_label(o + 6)}" for o in spikes["h_offset"]],
-        t("tl_col_cases", lang): spikes["n"].tolist(),
+        t("tl_col_cases", lang): _count_column(spikes["n"], lang),
         t("tl_col_prev_mean", lang): [number(m, lang, 1) for m in spikes["prev_mean"]],
     })
+
+
+def _count_column(values: pd.Series, lang: str) -> list:
+    """A table's count column: whole numbers as they are; on a public view every count as the public reads it."""
+    exact = not any_withheld(values) and all(float(v).is_integer() for v in values)
+    return [int(v) for v in values] if exact else [shown_count(v, lang) for v in values]
 
 
 def prepost_cards(summary: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
@@ -218,7 +239,8 @@ def prepost_cards(summary: pd.DataFrame, lang: str) -> list[tuple[str, str, str]
         side = split[key]
         rate = "—" if side["weekly_rate"] is None else t(
             "tl_rate_value", lang, rate=number(side["weekly_rate"], lang, 1))
-        cards.append((t(title, lang), rate, t("tl_rate_help", lang, n=side["cases"] or 0, days=side["days"] or 0)))
+        cases = count_text(0 if side["cases"] is None else side["cases"], lang)
+        cards.append((t(title, lang), rate, t("tl_rate_help", lang, n=cases, days=side["days"] or 0)))
     ratio = "—" if split["ratio"] is None else "×" + number(split["ratio"], lang, 2)
     cards.append((t("tl_ratio", lang), ratio, t("tl_prepost_note", lang)))
     return cards
@@ -226,9 +248,9 @@ def prepost_cards(summary: pd.DataFrame, lang: str) -> list[tuple[str, str, str]
 
 def timeline_note(total_cases: int, dated_cases: int, date_basis: str, lang: str) -> str:
     """How weeks and bands are read, and how many cases lack a date on this basis (so are not drawn)."""
-    missing = total_cases - dated_cases
-    undated = t("tl_undated", lang, n=number(missing, lang), basis=label("date_basis", date_basis, lang)) \
-        if missing else ""
+    missing = total_cases - dated_cases  # on a public view: NaN when withheld
+    undated = t("tl_undated", lang, n=shown_count(missing, lang), basis=label("date_basis", date_basis, lang)) \
+        if missing != 0 else ""
     return t("tl_weeks_note", lang, undated=undated).strip()
 
 
@@ -245,5 +267,6 @@ def lag_note(reporting_lag: pd.DataFrame, lang: str) -> str:
     row = reporting_lag.iloc[0]
     values = {key: "—" if pd.isna(row[column]) else number(row[column], lang) for key, column in (
         ("p50", "report_lag_p50"), ("p90", "report_lag_p90"), ("d50", "decision_lag_p50"),
-        ("d90", "decision_lag_p90"), ("n", "reported_n"), ("dn", "decided_n"))}
+        ("d90", "decision_lag_p90"))}
+    values |= {key: count_text(row[column], lang) for key, column in (("n", "reported_n"), ("dn", "decided_n"))}
     return t("tl_lag_note", lang, **values)
