@@ -6,17 +6,13 @@ from datetime import date
 import streamlit as st
 
 from ui.app.audited import download
-from ui.app.context import current
+from ui.app.context import admin_page
 from ui.strings import t
 from ui.views import audit_trail, tables
 from warehouse import audit
 
-ctx = current()
+ctx = admin_page("au_title", "au_admin_only")
 lang = ctx.lang
-st.title(t("au_title", lang))
-if ctx.role != "admin":
-    st.error(t("au_admin_only", lang), icon=":material/lock:")
-    st.stop()
 st.caption(t("au_intro", lang))
 
 entries = audit.entries()

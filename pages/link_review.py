@@ -5,7 +5,7 @@ its own process, so the app itself never writes."""
 import streamlit as st
 
 from ui.app.auth import signed_in_user
-from ui.app.context import current
+from ui.app.context import admin_page
 from ui.app.data import read
 from ui.strings import label, t
 from ui.views import linking
@@ -14,12 +14,8 @@ from warehouse.vocab import ELECTIONS
 SHOWN = 20  # pairs on the page at once, highest score first
 ICONS = {"success": ":material/check_circle:", "error": ":material/error:"}
 
-ctx = current()
+ctx = admin_page("lk_title", "lk_admin_only")
 lang = ctx.lang
-st.title(t("lk_title", lang))
-if ctx.role != "admin":
-    st.error(t("lk_admin_only", lang), icon=":material/lock:")
-    st.stop()
 by = signed_in_user() or f"app:{ctx.role}"
 st.markdown(t("lk_intro", lang))
 thresholds = linking.thresholds(read("warehouse_info"))

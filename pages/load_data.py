@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.app import loading_panels as panels
 from ui.app.auth import signed_in_user
-from ui.app.context import current
+from ui.app.context import admin_page
 from ui.app.data import generation
 from ui.strings import label, t
 from ui.views import loading
@@ -15,12 +15,8 @@ from warehouse.vocab import ELECTIONS, SOURCE_AGENCIES
 
 STATE = "ld_state"  # {"staged": loading.Staged, "preview": LoaderRun} or {"published": LoaderRun}
 
-ctx = current()
+ctx = admin_page("ld_title", "ld_admin_only")
 lang = ctx.lang
-st.title(t("ld_title", lang))
-if ctx.role != "admin":
-    st.error(t("ld_admin_only", lang), icon=":material/lock:")
-    st.stop()
 by = signed_in_user() or f"app:{ctx.role}"
 st.markdown(t("ld_intro", lang))
 st.caption(t("ld_limits", lang, per_file=loading.MAX_FILE_MB, total=loading.MAX_TOTAL_MB))

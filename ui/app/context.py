@@ -8,6 +8,7 @@ from datetime import datetime
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from ui.strings import t
 from ui.views.roles import ANONYMOUS, WITHHOLDS_SMALL_COUNTS
 from warehouse.filters import Filters
 
@@ -52,6 +53,19 @@ def current() -> Context:
     if context is None:
         PagesManager.uses_pages_directory = False
         st.rerun()
+    return context
+
+
+def admin_page(title_key: str, refusal_key: str) -> Context:
+    """The context of an admin-only page: its title, then — for anyone else — the refusal, and the page stops.
+
+    The frame registers these pages for admins alone; this is the second lock, should a page ever be reached.
+    """
+    context = current()
+    st.title(t(title_key, context.lang))
+    if context.role != "admin":
+        st.error(t(refusal_key, context.lang), icon=":material/lock:")
+        st.stop()
     return context
 
 
