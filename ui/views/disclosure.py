@@ -51,7 +51,7 @@ LAGS = {  # quantiles of days, withheld when the cases behind them are fewer tha
 }
 AS_IS = ("warehouse_info", "election_calendar")  # facts about the warehouse and the calendars, no counts of cases
 REFUSED = ("case_page", "case_count", "recent_rejections", "rejections_by_load", "warnings_by_load", "loads_by_id",
-           "load_quality", "phrasebook_entries")
+           "load_quality", "phrasebook_entries", "link_reviews", "link_decisions")
 
 
 class NotForThePublic(PermissionError):
