@@ -1,23 +1,30 @@
 """Page timings on a big warehouse: the named queries behind each page, then renders in headless Chromium.
 
-    NETRA_DATA_DIR=/tmp/netra-1m .venv/bin/python -m etl demo --scale 270    # ~1M cases
-    NETRA_DATA_DIR=/tmp/netra-1m .venv/bin/python -m bench.pages [--runs 7] [--no-browser]
+    NETRA_DATA_DIR=/tmp/netra-bench-1m-rows .venv/bin/python -m etl demo --scale 135    # ~1M cases, once
+    NETRA_DATA_DIR=/tmp/netra-bench-1m-rows .venv/bin/python -m bench.pages [--runs 3] [--no-browser]
+        [--roots /tmp/before,.] [--pages ringkasan,peta] [--json bench/out/pages.json]
 
 Queries: each page's queries (Peta's too, with the change metric) run straight on one Warehouse holding its idle
 connection as the app does (no Streamlit cache), unfiltered and with a filter change (an election and a
-province); the median of --runs is reported. Browser: a warm server (one session has
-run, on Tentang), then each page opened once in a new session (first render, caches cold for its queries) and
-one sidebar filter change on it (a province: queries not cached yet). Budgets: DESIGN.md §6.
+province); the median of --runs is reported. Browser (bench.page_visits): per page, a server started afresh, its
+first visit right after start, a warm visit and a filter change, each against its floor (the same harness on a
+page of as many empty charts), with the server's script time, websocket bytes and the browser's drawing tail.
+--roots serves other checkouts of Netra (e.g. the code before a change, made with `git archive`) with this same
+harness, interleaved run by run so that a busy shared machine weighs on both alike; the load average is reported.
+Medians are printed as a table and every run is written as JSON. Budgets: issue 13 (stricter than DESIGN.md §6).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from bench.map import start_server
+import settings
+from bench.page_visits import URLS, browser_runs
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
 from warehouse.db import current_path
@@ -26,9 +33,8 @@ from warehouse.reader import Warehouse
 
 UNFILTERED = Filters()
 CHANGED = Filters(elections=("pilkada2024",), provinces=("33",))
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
-PAGES = ("ringkasan", "rincian", "linimasa", "data", "tentang")  # Peta: bench.map; Briefing: bench.export
-URLS = {"ringkasan": "", "rincian": "rincian", "linimasa": "linimasa", "data": "data", "tentang": "tentang"}
+PAGES = tuple(URLS)  # Briefing: bench.export
+BUDGETS = {"render_s": 2.0, "change_s": 0.7}
 
 
 def overview_queries(wh: Warehouse, filters: Filters) -> None:
@@ -96,71 +102,73 @@ def bench_queries(wh: Warehouse, runs: int) -> None:
         print(f"{page:<10} {whole:>20.1f} {changed:>20.1f}")
 
 
-def _idle(page, after_change: bool = False) -> None:
-    """Wait until a script run has finished and every element is fresh (and every chart drawn)."""
-    if after_change:  # the rerun a widget change starts; it always goes through 'running'
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', state="attached",
-                               timeout=10_000)
-    page.wait_for_function(
-        """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
-                 && !document.querySelector('[data-stale="true"]')
-                 && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                      .every(chart => chart.querySelector('.main-svg'))""",
-        timeout=60_000, polling="raf",
-    )
+def summary(records: list[dict]) -> list[dict]:
+    """One row per (checkout, page): medians over the runs of every figure, and the ratios to the floor."""
+    rows = []
+    for root in dict.fromkeys(r["root"] for r in records):
+        for page in dict.fromkeys(r["page"] for r in records):
+            mine = [r for r in records if r["root"] == root and r["page"] == page]
+            if not mine:
+                continue
+            row = {"root": root, "page": page, "runs": len(mine),
+                   "load": statistics.median(r["load_before"] for r in mine)}
+            for visit in ("first", "warm", "change"):
+                for figure in ("s", "script_s", "script_cpu_s", "ws_bytes", "browser_tail_s"):
+                    row[f"{visit}_{figure}"] = statistics.median(r[visit][figure] for r in mine)
+            row["charts"] = statistics.median(r["warm"]["charts"] for r in mine)
+            row["floor_render_s"] = statistics.median(r["floor"]["render"]["s"] for r in mine)
+            row["floor_change_s"] = statistics.median(r["floor"]["change"]["s"] for r in mine)
+            for visit, floor in (("first", "render"), ("warm", "render"), ("change", "change")):
+                row[f"{visit}_x_floor"] = statistics.median(r[visit]["s"] / r["floor"][floor]["s"] for r in mine)
+            rows.append(row)
+    return rows
 
 
-def bench_browser(url: str) -> None:
-    """Print first render and filter-change render of each page in headless Chromium."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        warm = browser.new_page()
-        warm.goto(f"{url}/tentang")
-        _idle(warm)
-        warm.close()
-        print(f"{'page':<10} {'first render':>14} {'filter change':>14}   (s, headless Chromium, warm server)")
-        for name in PAGES:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            start = time.perf_counter()
-            page.goto(f"{url}/{URLS[name]}")
-            page.wait_for_selector("h1", timeout=60_000)
-            _idle(page)
-            first = time.perf_counter() - start
-            page.wait_for_timeout(500)  # untimed: let late layout settle before opening the dropdown
-            page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1).click()
-            page.keyboard.type("Jawa Tengah")
-            option = page.get_by_role("option", name="Jawa Tengah", exact=True)
-            option.wait_for()
-            start = time.perf_counter()
-            option.click()
-            _idle(page, after_change=True)
-            change = time.perf_counter() - start
-            print(f"{name:<10} {first:>14.2f} {change:>14.2f}")
-            page.close()
-        browser.close()
+def print_table(rows: list[dict]) -> None:
+    """The medians, one line per (checkout, page), with the budgets of issue 13."""
+    print(f"\nmedians; budgets: first visit and warm render <= {BUDGETS['render_s']} s, filter change <= "
+          f"{BUDGETS['change_s']} s; xF = ratio to the floor (same number of empty charts); script = server script "
+          "runs (wall/CPU s); KB = websocket bytes received; tail = last message -> drawn (s)")
+    print(f"{'checkout':<12} {'page':<10} {'first':>6} {'xF':>5} {'warm':>6} {'xF':>5} {'change':>6} {'xF':>5}   "
+          f"{'script first':>12} {'script warm':>12} {'script chg':>12}   {'KB warm':>8} {'KB chg':>7}   "
+          f"{'tail warm':>9} {'tail chg':>8} {'charts':>6} {'floor':>5} {'fl chg':>6} {'load':>5}")
+    for r in rows:
+        print(f"{Path(r['root']).name:<12} {r['page']:<10} {r['first_s']:>6.2f} {r['first_x_floor']:>5.1f} "
+              f"{r['warm_s']:>6.2f} {r['warm_x_floor']:>5.1f} {r['change_s']:>6.2f} {r['change_x_floor']:>5.1f}   "
+              f"{r['first_script_s']:>5.2f}/{r['first_script_cpu_s']:<6.2f} "
+              f"{r['warm_script_s']:>5.2f}/{r['warm_script_cpu_s']:<6.2f} "
+              f"{r['change_script_s']:>5.2f}/{r['change_script_cpu_s']:<6.2f}   "
+              f"{r['warm_ws_bytes'] / 1000:>8.0f} {r['change_ws_bytes'] / 1000:>7.0f}   "
+              f"{r['warm_browser_tail_s']:>9.2f} {r['change_browser_tail_s']:>8.2f} {r['charts']:>6.0f} "
+              f"{r['floor_render_s']:>5.2f} {r['floor_change_s']:>6.2f} {r['load']:>5.1f}")
 
 
 def main() -> None:
     """Parse the options, report the warehouse size, then the query and browser timings."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--roots", default=str(settings.ROOT), help="checkouts to serve, comma-separated")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--json", type=Path, default=settings.ROOT / "bench" / "out" / "pages.json")
     args = parser.parse_args()
     if current_path() is None:
-        raise SystemExit("Belum ada gudang data: jalankan dulu `python -m etl demo --scale 270`.")
+        raise SystemExit("Belum ada gudang data: jalankan dulu `python -m etl demo --scale 135`.")
     with Warehouse(hold=True) as wh:  # held as ui.app.data holds it: DuckDB keeps the instance and its buffer cache
-        print(f"warehouse {wh.path}: {wh.warehouse_info().iloc[0]['cases']:,} cases")
+        cases = int(wh.warehouse_info().iloc[0]["cases"])
+        print(f"warehouse {wh.path}: {cases:,} cases")
         bench_queries(wh, args.runs)
-    if not args.no_browser:
-        server = start_server(args.port)  # bench.map's: streamlit run dashboard.py, healthy
-        try:
-            bench_browser(f"http://127.0.0.1:{args.port}")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    if args.no_browser:
+        return
+    roots = [Path(root).resolve() for root in args.roots.split(",")]
+    records = browser_runs(roots, args.pages.split(","), args.runs, args.port)
+    rows = summary(records)
+    print_table(rows)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"cases": cases, "budgets": BUDGETS, "summary": rows, "runs": records},
+                                    indent=1))
+    print(f"every run: {args.json}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@ without it, switch the scan off and rerun through the frame — see dashboard.py
 
 Visitors see a short message for an unexpected error, never a traceback: `client.showErrorDetails = "none"`
 unless the command line sets it; Streamlit writes the traceback to the server's log either way.
+
+What the first visit would pay (imports, the warehouse connection, the default view's queries) is paid at start
+in a background thread: ui.app.warmup.
 """
 
 import sys
@@ -17,6 +20,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 import settings
+from ui.app import warmup
 
 ERROR_DETAILS = "--client.showErrorDetails"
 
@@ -28,6 +32,7 @@ def main() -> None:
     if not any(option.startswith(ERROR_DETAILS) for option in options):
         options.append(f"{ERROR_DETAILS}=none")
     sys.argv = ["streamlit", "run", str(settings.ROOT / "dashboard.py"), *options]
+    warmup.start()  # imports, the warehouse and the default view's queries, beside the server (ui.app.warmup)
     cli.main()
 
 

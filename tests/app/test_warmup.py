@@ -1,0 +1,35 @@
+"""The warm-up at server start (ui.app.warmup): fills the default view's cache, and never fails the server."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.app import data, warmup
+from warehouse.filters import Filters
+from warehouse.reader import Warehouse
+
+
+def test_warm_up_without_a_warehouse_does_nothing_and_does_not_fail(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETRA_DATA_DIR", str(tmp_path / "none"))
+    st.cache_resource.clear()
+    assert warmup.warm() is False
+    thread = warmup.start()  # the server's path: a daemon thread that logs instead of raising
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+
+
+def test_warm_up_fills_the_cache_of_the_default_view(warehouse_env, monkeypatch):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    assert warmup.warm() is True
+    path = str(data.generation())
+    expected = Warehouse(path).read("kpis", Filters())
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("a warmed read must come from the cache")
+
+    monkeypatch.setattr(Warehouse, "read", no_query)
+    for name, filtered, kwargs in warmup.DEFAULT_READS:
+        data.prefetch(name, Filters() if filtered else None, **kwargs)
+    assert data._cached("kpis", Filters(), path, ()).equals(expected)
+    assert int(expected["reported"].iloc[0]) == 12
