@@ -16,6 +16,7 @@ instance never serves stale data.
 from __future__ import annotations
 
 import inspect
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -107,8 +108,15 @@ class Warehouse:
         return self.run("kpis", filters)
 
     @query
+    def kpis_at_age(self, filters: Filters | None, as_of: date | None = None) -> pd.DataFrame:
+        """One row: the kpis of the filtered cases as they stood on `as_of` (None: every dated decision), and how
+        many proven or sanctioned cases carry no decision or sanction date (those cannot be aged)."""
+        return self.run("kpis_at_age", filters, as_of=as_of)
+
+    @query
     def data_extent(self, filters: Filters | None) -> pd.DataFrame:
-        """One row: first and last day of the chosen date basis among the filtered cases."""
+        """One row: first and last day of the chosen date basis among the filtered cases, and the last day of any
+        of their dates (as_of)."""
         return self.run("data_extent", filters)
 
     @query

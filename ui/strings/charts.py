@@ -44,6 +44,20 @@ STRINGS = {
         "Period {start} to {end} ({days} days; with no date range: the last 90 days of data) compared with the "
         "previous period of equal length, {prev_start} to {prev_end}.",
     ),
+    "kpi_aged": (
+        "Terbukti, disanksi dan median dibandingkan pada umur yang sama, karena putusan dan sanksi butuh waktu: "
+        "kasus periode terkini dihitung sampai {recent_as_of}, kasus periode sebelumnya sampai {before_as_of} "
+        "({days} hari setelah masing-masing periode berakhir).",
+        "Proven, sanctioned and the median are compared at the same age, since decisions and sanctions take time: "
+        "the recent period's cases as they stood on {recent_as_of}, the previous period's on {before_as_of} "
+        "({days} days after each period ended).",
+    ),
+    "kpi_not_aged": (
+        "Perubahan tidak ditampilkan: {count} kasus {stage} tidak mencatat tanggalnya, jadi kedua periode tidak "
+        "bisa dibandingkan pada umur yang sama.",
+        "No change shown: {count} {stage} cases carry no date for it, so the two periods cannot be compared at "
+        "the same age.",
+    ),
     "kpi_nothing_before": (
         "Periode sebelumnya tidak memuat kasus, jadi perubahan tidak ditampilkan.",
         "The previous period holds no cases, so no change is shown.",

@@ -33,6 +33,7 @@ BASE = 5  # every other count is rounded down to a multiple of this
 MIDPOINT = 2.5  # where a withheld count is drawn (bar length, colour, bubble): the middle of 1–4
 COUNTS = {  # query -> its count columns
     "kpis": ("reported", "proven", "sanctioned"),
+    "kpis_at_age": ("reported", "proven", "sanctioned", "proven_undated", "sanctioned_undated"),
     "breakdowns": ("n",),
     "cases_by_region": ("reported", "proven"),
     "cases_by_province": ("reported", "proven"),
@@ -84,7 +85,7 @@ def protect(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for column in COUNTS[name]:
         frame[column] = counts([published(n) for n in exact[column]])
-    if name == "kpis":  # a median of fewer than THRESHOLD cases is one person's case
+    if name in ("kpis", "kpis_at_age"):  # a median of fewer than THRESHOLD cases is one person's case
         frame["median_days_to_decision"] = exact["median_days_to_decision"].where(exact["reported"] >= THRESHOLD)
     for column, behind in LAGS.items():
         if column in frame:
@@ -100,8 +101,11 @@ def protect(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 def _whole_months(extent: pd.DataFrame) -> pd.DataFrame:
     """First and last day widened to whole months: a narrow selection's dates would date its cases."""
     first, last = pd.to_datetime(extent["first_day"]), pd.to_datetime(extent["last_day"])
-    return extent.assign(first_day=first.dt.to_period("M").dt.start_time,
-                         last_day=last.dt.to_period("M").dt.end_time.dt.normalize())
+    widened = extent.assign(first_day=first.dt.to_period("M").dt.start_time,
+                            last_day=last.dt.to_period("M").dt.end_time.dt.normalize())
+    if "as_of" in extent:
+        widened["as_of"] = pd.to_datetime(extent["as_of"]).dt.to_period("M").dt.end_time.dt.normalize()
+    return widened
 
 
 def counts(values) -> pd.Series:

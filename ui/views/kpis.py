@@ -2,12 +2,18 @@
 
 The change compares the recent period with the period of equal length before it, by the rule every page uses
 (`Filters.recent_and_previous`): the chosen date range, or else the last 90 days of data under the filters.
+
+Like with like: proven and sanctioned (and the days to a decision) need time, so plain arithmetic would show the
+last 90 days "falling" only because their cases are young. Both periods are therefore counted at the same age:
+the recent period's cases as they stand on the data's last day (`as_of`), the previous period's as they stood
+the same number of days after it ended (a decision or sanction counts only once its date has passed). When too
+many of a stage's cases carry no date to age them by, that card shows no change, and its help says why.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -18,6 +24,17 @@ from warehouse.filters import Filters
 
 SHARE_OF = {"reported": None, "proven": "reported", "sanctioned": "proven"}  # count cards: % of what
 MEASURES = (*SHARE_OF, "median_days")  # the four cards, in order
+AGED = ("proven", "sanctioned")  # stages that need time: compared at equal age (module docstring)
+UNDATED_TOLERANCE = 0.1  # more than this share of a stage's cases without its date: the periods cannot be aged
+
+
+@dataclass(frozen=True)
+class Ageing:
+    """The day each period's cases are counted as of: `days` after its end (the recent period's age)."""
+
+    days: int
+    recent_as_of: date
+    before_as_of: date
 
 
 @dataclass(frozen=True)
@@ -44,10 +61,22 @@ def comparison(filters: Filters, extent: pd.DataFrame) -> tuple[Filters, Filters
 def cards_for(read, filters: Filters, lang: str) -> list[Card]:
     """The four cards for `filters`, reading through `read` (ui.app.data.read on pages, a plain reader in packs)."""
     now = read("kpis", filters)
-    window = comparison(filters, read("data_extent", filters))
-    recent, before = (read("kpis", w) for w in window) if window else (None, None)
-    period = (window[0].date_from, window[0].date_to) if window else None
-    return kpi_cards(now, recent, before, period, lang)
+    extent = read("data_extent", filters)
+    window = comparison(filters, extent)
+    if window is None:
+        return kpi_cards(now, None, None, None, lang)
+    recent, before = window
+    ageing = ageing_for(recent, before, _day(extent.iloc[0].get("as_of")))
+    rows = (read("kpis_at_age", recent, as_of=ageing.recent_as_of),
+            read("kpis_at_age", before, as_of=ageing.before_as_of))
+    return kpi_cards(now, *rows, (recent.date_from, recent.date_to), lang, ageing)
+
+
+def ageing_for(recent: Filters, before: Filters, as_of: date | None) -> Ageing:
+    """Count the recent period as of the data's last day, the previous one as many days after its own end."""
+    as_of = max(as_of or recent.date_to, recent.date_to)  # a range ending after the data ends is aged from its end
+    days = (as_of - recent.date_to).days
+    return Ageing(days, as_of, before.date_to + timedelta(days=days))
 
 
 def _day(value) -> date | None:
@@ -55,10 +84,11 @@ def _day(value) -> date | None:
 
 
 def kpi_cards(now: pd.DataFrame, recent: pd.DataFrame | None, before: pd.DataFrame | None,
-              period: tuple[date, date] | None, lang: str) -> list[Card]:
+              period: tuple[date, date] | None, lang: str, ageing: Ageing | None = None) -> list[Card]:
     """Reported, proven (% of reported), sanctioned (% of proven), median days report → decision.
 
-    Values are those of `now` (the whole selection); the change is `recent` against `before`, over `period`.
+    Values are those of `now` (the whole selection); the change is `recent` against `before`, over `period`;
+    with `ageing`, the two rows were counted at the same age and the help of the aged cards says so.
 
     The percentage sits in the card's label so the value stays a short count that fits a phone-width card.
     """
@@ -68,6 +98,7 @@ def kpi_cards(now: pd.DataFrame, recent: pd.DataFrame | None, before: pd.DataFra
     compared = _compared_words(period, lang)
     if old is not None and not withheld(old["reported"]) and old["reported"] == 0:  # nothing before to compare with
         old, compared = None, f"{compared} {t('kpi_nothing_before', lang)}"
+    aged = "" if old is None or ageing is None else " " + _aged_words(ageing, lang)
     cards = []
     for key, whole in SHARE_OF.items():
         share = _share(cur, key, whole, lang)
@@ -75,15 +106,37 @@ def kpi_cards(now: pd.DataFrame, recent: pd.DataFrame | None, before: pd.DataFra
         pair = None if old is None else tuple(
             count_text(row[key], lang) + (f" ({_share(row, key, whole, lang) or '—'})" if whole else "")
             for row in (new, old))
-        cards.append(Card(title, count_text(cur[key], lang), _count_delta(new[key], old, key, lang), "off",
-                          _help(key, pair, compared, lang), key, share))
+        delta, help_text = _count_delta(new[key], old, key, lang), _help(key, pair, compared, lang)
+        if key in AGED and aged:
+            undated = _undated(key, new, old)
+            delta, help_text = (delta, help_text + aged) if not undated else (None, " ".join(
+                (t(f"kpi_{key}_help", lang), t("kpi_not_aged", lang, count=number(undated, lang),
+                                                stage=t(f"kpi_{key}", lang).lower()))))
+        cards.append(Card(title, count_text(cur[key], lang), delta, "off", help_text, key, share))
     days, new_days, old_days = _days(cur), _days(new), _days(old)
     delta = None if None in (new_days, old_days) else \
         f"{signed(new_days - old_days, lang, 1)} {t('kpi_days_unit', lang)}"
     pair = None if old is None else (number(new_days, lang, 1), number(old_days, lang, 1))
     cards.append(Card(t("kpi_median_days", lang), number(days, lang, 1), delta, "inverse",
-                      _help("median_days", pair, compared, lang), "median_days"))
+                      _help("median_days", pair, compared, lang) + aged, "median_days"))
     return cards
+
+
+def _undated(key: str, *rows) -> int:
+    """Cases of stage `key` without its date in the period where they are most (0 when few enough to age)."""
+    worst = 0
+    for row in rows:
+        missing = row.get(f"{key}_undated", 0)
+        missing = 0 if withheld(missing) else int(missing)  # a withheld count is below 5: never decisive
+        dated = 0 if withheld(row[key]) else int(row[key])
+        if missing > UNDATED_TOLERANCE * (missing + dated):
+            worst = max(worst, missing)
+    return worst
+
+
+def _aged_words(ageing: Ageing, lang: str) -> str:
+    return t("kpi_aged", lang, recent_as_of=f"{ageing.recent_as_of:%d-%m-%Y}",
+             before_as_of=f"{ageing.before_as_of:%d-%m-%Y}", days=number(ageing.days, lang))
 
 
 def _share(row, key: str, whole: str | None, lang: str) -> str | None:
