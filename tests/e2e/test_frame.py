@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["", "peta", "rincian", "linimasa", "data", "briefing", "tentang", "muat", "audit", "tautan"]
-NAV = ["Ringkasan", "Peta", "Rincian", "Linimasa", "Data", "Briefing", "Tentang", "Muat data", "Audit",
-       "Tautan orang-kasus"]
+PAGES = ["", "alur", "peta", "rincian", "linimasa", "data", "briefing", "tentang", "muat", "audit", "tautan"]
+NAV = ["Ringkasan", "Alur lintas instansi", "Peta", "Rincian", "Linimasa", "Data", "Briefing", "Tentang",
+       "Muat data", "Audit", "Tautan orang-kasus"]
 # every URL the page shows, including the ones Streamlit writes with history.replaceState / pushState
 RECORD_URLS = """
 window.__urls = [location.href];

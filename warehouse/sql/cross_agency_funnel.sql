@@ -20,6 +20,7 @@ gaps as (
         p.furthest,
         p.ended,
         p.stalled,
+        p.data_last_day,
         case s.stage_no
             when 2 then p.days_to_found
             when 3 then p.days_to_forwarded
@@ -40,7 +41,8 @@ counted as (
         count(*) filter (where furthest = stage_no and stalled) as stalled,
         count(*) filter (where furthest = stage_no and ended) as ended,
         count(*) filter (where furthest = stage_no and stage_no < len($stages) and not ended and not stalled)
-            as waiting
+            as waiting,
+        max(data_last_day) as data_last_day
     from gaps
     group by path, stage_no
 )
@@ -55,6 +57,7 @@ select
     timed,
     stalled,
     ended,
-    waiting
+    waiting,
+    max(data_last_day) over () as data_last_day  -- the day "days waiting" are counted to (the data's last)
 from counted
 order by list_position($paths, path), stage_no
