@@ -14,6 +14,7 @@ import pytest
 
 import settings
 from tests.fixtures.funnel_registers import build_funnel_warehouse
+from ui.export.briefing import build_pack, plain_reader
 from ui.views.disclosure import NotForThePublic, protect
 from warehouse.filters import Filters
 from warehouse.reader import Warehouse
@@ -135,3 +136,15 @@ def test_the_public_sees_rounded_counts_no_median_of_few_and_no_case_list(wh):
     for name in ("stalled_cases", "person_stages"):
         with pytest.raises(NotForThePublic):
             protect(name, wh.read(name, None, stall_days=90))
+
+
+def test_the_briefing_pack_holds_the_cross_agency_flow(wh):
+    pack = build_pack(["cross_agency", "funnel"], Filters(), "id", plain_reader(wh.path), "Rapat")
+    assert [slide.caption.title for slide in pack.slides] == ["Alur penanganan", "Alur lintas instansi"]
+    flow = pack.slides[1].figure.data[0]
+    assert list(flow.text) == ["8", "6<br>−2 (25,0%)", "6<br>−0 (0,0%)", "3<br>−3 (50,0%)", "2<br>−1 (33,3%)"]
+    public = build_pack(["cross_agency"], Filters(), "en", plain_reader(wh.path, public=True), "Brief")
+    assert list(public.slides[0].figure.data[0].text) == ["5", "5<br>−< 5", "5<br>−0 (0.0%)",
+                                                          "< 5<br>−< 5", "< 5<br>−< 5"]
+    empty = build_pack(["cross_agency"], Filters(elections=("pemilu2024",)), "id", plain_reader(wh.path), "Rapat")
+    assert empty.slides == ()  # no person-case: the slide is left out
