@@ -4,16 +4,9 @@
 -- passes the filters, and then all its records count (a filter on KASN/BKN still shows the Bawaslu hand before).
 -- Stage numbers index $stages (vocab.CROSS_AGENCY_STAGES): 1 received, 2 found, 3 forwarded, 4 recommended,
 -- 5 sanctioned. Its furthest stage is the status of a linked case; the stages before it count as passed.
-with picked as (
-    select distinct person_case_id
+with records as (
+    select *, source_agency in ('kasn', 'bkn') as at_kasn_bkn, {filters} as passes
     from cases
-    where {filters}
-),
-
-records as (
-    select c.*, c.source_agency in ('kasn', 'bkn') as at_kasn_bkn
-    from cases c
-    semi join picked using (person_case_id)
 ),
 
 data_end as (
@@ -42,10 +35,10 @@ hands as (
         min(sanction_date) as sanctioned_day,
         min(coalesce(report_date, incident_date, decision_date)) as first_day,
         coalesce(min(province_code) filter (where source_agency = 'bawaslu'), min(province_code)) as province_code,
-        coalesce(min(region_code) filter (where source_agency = 'bawaslu'), min(region_code)) as region_code,
-        string_agg(source_agency || ':' || case_id, ', ' order by source_agency, case_id) as case_ids
+        coalesce(min(region_code) filter (where source_agency = 'bawaslu'), min(region_code)) as region_code
     from records
     group by person_case_id
+    having bool_or(passes)  -- one scan: no semi join of the filtered ids back onto cases
 ),
 
 staged as (
@@ -88,7 +81,6 @@ select
     $stages[c.furthest] as stage,
     c.province_code,
     c.region_code,
-    c.case_ids,
     c.received_day,
     c.found_day,
     c.forwarded_day,
