@@ -73,8 +73,9 @@ def test_page_icons_and_banners_are_material_symbols(recorded, app_url, wait_idl
     nav = page.get_by_test_id("stSidebarNav")
     icons = nav.get_by_test_id("stIconMaterial")
     expect(icons).to_have_count(len(NAV))
-    assert icons.all_text_contents() == ["dashboard", "map", "stacked_bar_chart", "timeline", "table_chart",
-                                         "slideshow", "info", "upload_file", "policy", "join_inner"]  # ligatures
+    assert icons.all_text_contents() == ["dashboard", "account_tree", "map", "stacked_bar_chart", "timeline",
+                                         "table_chart", "slideshow", "info", "upload_file", "policy",
+                                         "join_inner"]  # ligatures
     assert "Material Symbols" in icons.first.evaluate("element => getComputedStyle(element).fontFamily")
     assert nav.get_by_test_id("stIconEmoji").count() == 0
     banner = page.get_by_test_id("stAlert").first
