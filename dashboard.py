@@ -31,6 +31,7 @@ from ui.views.roles import WITHHOLDS_SMALL_COUNTS, may_open
 # scans pages/ as legacy pages, and a legacy page with the same url path would run without this frame.
 PAGES = (
     ("pages/overview.py", "nav_ringkasan", ":material/dashboard:", "ringkasan"),
+    ("pages/cross_agency.py", "xa_nav", ":material/account_tree:", "alur"),
     ("pages/regional_map.py", "nav_peta", ":material/map:", "peta"),
     ("pages/breakdowns.py", "nav_rincian", ":material/stacked_bar_chart:", "rincian"),
     ("pages/timeline.py", "nav_linimasa", ":material/timeline:", "linimasa"),

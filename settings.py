@@ -43,6 +43,24 @@ def keep_generations() -> int:
     return int(text)
 
 
+STALL_DAYS = 90  # a person-case with no next hand this many days after its last one is "stalled" (NETRA_STALL_DAYS)
+MAX_STALL_DAYS = 730  # two years: longer than any election's handling, so a larger value is a typo
+
+
+def stall_days() -> int:
+    """After how many days without a next step a person-case counts as stalled on the cross-agency flow page.
+
+    Counted from the day of its last hand up to the data's last day; the page states the number it used.
+    """
+    text = os.environ.get("NETRA_STALL_DAYS", "").strip()
+    if not text:
+        return STALL_DAYS
+    if not text.isdigit() or not 1 <= int(text) <= MAX_STALL_DAYS:
+        raise SettingError(f"NETRA_STALL_DAYS={text!r}: tulis jumlah hari, bilangan bulat 1 sampai {MAX_STALL_DAYS} "
+                           f"(bawaan {STALL_DAYS}).")
+    return int(text)
+
+
 def _data_subdir(name: str) -> Path:
     """A folder beside the warehouse generations: data/<name>, or <NETRA_DATA_DIR>/<name> when that is set."""
     configured = os.environ.get("NETRA_DATA_DIR")

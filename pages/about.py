@@ -3,6 +3,7 @@ made, and how clean the loads were. Works before any warehouse exists."""
 
 import streamlit as st
 
+import settings
 from ui.app.context import current
 from ui.app.data import generation, read
 from ui.strings import t
@@ -27,6 +28,9 @@ st.markdown(t("ab_geo", lang))
 
 st.header(t("ab_method_title", lang))
 st.markdown(t("ab_method", lang))
+
+st.header(t("xa_about_title", lang))
+st.markdown(t("xa_about", lang, days=settings.stall_days()))
 
 st.header(t("ab_quality_title", lang))
 if generation() is None:

@@ -5,12 +5,14 @@ Readable in a minute by leadership, on a laptop or a phone (columns stack on nar
 
 import streamlit as st
 
+import settings
 from ui.app.context import current
 from ui.app.data import read
 from ui.app.export_buttons import export_buttons
 from ui.app.filters import empty_state
 from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
+from ui.figures.cross_agency import cross_agency_chart
 from ui.strings import label, t
 from ui.views import kpis
 from ui.views.captions import filters_caption
@@ -60,6 +62,14 @@ with right:
     st.plotly_chart(top_provinces, config=charts.PLOTLY_CONFIG, key="ov_top_provinces")
     st.caption(caption)
     export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
+
+st.subheader(t("xa_ov_title", lang), help=t("xa_handover_help", lang))  # the short cross-agency flow
+flow = cross_agency_chart(read("cross_agency_funnel", f, stall_days=settings.stall_days()), "bawaslu", lang,
+                          compact=True)
+st.plotly_chart(flow, config=charts.PLOTLY_CONFIG, key="ov_cross_agency")
+st.caption(f"{t('xa_unit', lang)} {caption}")
+export_buttons(flow, "alur-lintas-instansi", t("xa_ov_title", lang))
+st.page_link("pages/cross_agency.py", label=t("xa_ov_link", lang), icon=":material/account_tree:")
 
 # ---- Map block (issue 4, ui.figures.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. --
 st.subheader(t("ov_map", lang))

@@ -163,7 +163,7 @@ def test_every_icon_argument_and_page_icon_is_material():
     frame = ast.parse(settings.ROOT.joinpath("dashboard.py").read_text(encoding="utf-8"))
     pages = next(ast.literal_eval(node.value) for node in frame.body
                  if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
-    assert len(pages) == 10 and all(icon.startswith(":material/") for _, _, icon, _ in pages)  # + audit, links
+    assert len(pages) == 11 and all(icon.startswith(":material/") for _, _, icon, _ in pages)  # + cross-agency
 
 
 def test_every_banner_carries_an_icon():

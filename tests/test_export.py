@@ -152,7 +152,7 @@ def test_pptx_has_a_title_slide_a_captioned_picture_per_chart_and_a_sources_slid
     for slide, slide_texts in zip(slides[1:-1], texts[1:-1], strict=True):
         assert [shape.shape_type for shape in slide.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1
         assert slide_texts[1].splitlines()[0] == JATENG_WORDS
-    assert [t[0] for t in texts[1:-1]] == ["Angka utama", "Alur penanganan", "Peta kasus",
+    assert [t[0] for t in texts[1:-1]] == ["Angka utama", "Alur penanganan", "Alur lintas instansi", "Peta kasus",
                                            "Rincian jenis dan tingkat", "Linimasa mingguan",
                                            "Laju mingguan per tahapan, sebelum dan sejak hari-H"]
     assert texts[-1][0].splitlines()[0] == "Sumber dan metode"

@@ -1,9 +1,10 @@
 """The one read API: a `Warehouse` is one generation opened read-only, with a keyword method per named query.
 
 `warehouse/sql/<name>.sql` ↔ `Warehouse.<name>(...)`, each returning a small DataFrame. A SQL file states its
-grain on its first line, writes `{filters}` where the Filters' WHERE fragment goes and `{date_column}` for the
-filters' date basis column (column names from an allow-list only), and takes every value as a DuckDB named
-parameter (`$limit`, `$search`; the filters' own are `$f_<field>`), so no query depends on the order of its
+grain on its first line, writes `{filters}` where the Filters' WHERE fragment goes, `{date_column}` for the
+filters' date basis column (column names from an allow-list only) and `{person_stages}` where it builds on the
+cross-agency stages (person_stages.sql's statement, so they are defined once), and takes every value as a DuckDB
+named parameter (`$limit`, `$search`; the filters' own are `$f_<field>`), so no query depends on the order of its
 parameters. Domain rules (proven, sanctioned, the date
 basis) are the macros of warehouse/rules.py, defined in every generation.
 
@@ -25,11 +26,18 @@ import pandas as pd
 import settings
 from warehouse import db
 from warehouse.filters import PARAM_PREFIX, Filters
-from warehouse.vocab import DATE_BASES
+from warehouse.vocab import (
+    AREA_LEVELS,
+    CLOSED_STATUSES,
+    CROSS_AGENCY_PATHS,
+    CROSS_AGENCY_STAGES,
+    DATE_BASES,
+)
 
 SQL_DIR = Path(__file__).with_name("sql")
 FILTERS_SLOT = "{filters}"
 DATE_COLUMN_SLOT = "{date_column}"  # the filters' date basis as a column name (allow-listed by Filters)
+STAGES_SLOT = "{person_stages}"  # person_stages.sql's statement, where a query builds on the cross-agency stages
 QUERIES: list[str] = []  # the names of Warehouse's query methods, in the order they are defined
 
 
@@ -41,7 +49,7 @@ def sql_text(name: str) -> str:
 
 def statement(name: str, filters: Filters | None, params: dict) -> tuple[str, dict]:
     """The SQL of `name` with the filters' fragment in place, and every named parameter it takes."""
-    text = sql_text(name)
+    text = sql_text(name).replace(STAGES_SLOT, sql_text("person_stages"))  # the stages are written once
     if filters is not None and FILTERS_SLOT not in text:
         raise TypeError(f"{name}.sql takes no filters")
     where, where_params = (filters or Filters()).where()
@@ -164,6 +172,33 @@ class Warehouse:
         """Case counts per value of each breakdown (type, severity, type × severity, position, level, status, …)."""
         return self.run("breakdowns", filters)
 
+    # --- Alur lintas instansi (the cross-agency flow) ------------------------------------------------------------
+
+    @query
+    def person_stages(self, filters: Filters | None, stall_days: int | None = None) -> pd.DataFrame:
+        """One row per person-case: entry path, furthest hand, each hand's day, days waiting, ended or stalled."""
+        return self.run("person_stages", filters, **_stage_params(stall_days))
+
+    @query
+    def cross_agency_funnel(self, filters: Filters | None, stall_days: int | None = None) -> pd.DataFrame:
+        """One row per entry path and stage: person-cases, drop-off, median days from the hand before, stalled."""
+        return self.run("cross_agency_funnel", filters, paths=list(CROSS_AGENCY_PATHS), **_stage_params(stall_days))
+
+    @query
+    def cross_agency_by_area(self, filters: Filters | None, level: str = "province",
+                             stall_days: int | None = None) -> pd.DataFrame:
+        """One row per province (or kabupaten/kota, `level="region"`) with person-cases: each stage's count of the
+        Bawaslu path, those entered without Bawaslu, and the stalled."""
+        if level not in AREA_LEVELS:
+            raise ValueError(f"level must be one of {AREA_LEVELS}, not {level!r}")
+        return self.run("cross_agency_by_area", filters, level=level, **_stage_params(stall_days))
+
+    @query
+    def stalled_cases(self, filters: Filters | None, stall_days: int | None = None, limit: int = 200) -> pd.DataFrame:
+        """One row per stalled person-case, longest wait first: election, region, stage reached, days waiting and
+        its records' case numbers (never names or NIPs)."""
+        return self.run("stalled_cases", filters, limit=int(limit), **_stage_params(stall_days))
+
     # --- Data ------------------------------------------------------------------------------------------------
 
     @query
@@ -281,6 +316,12 @@ def _no_filters(method, name: str, filters: Filters | None, params: dict) -> pd.
 def _basis(filters: Filters | None) -> str:
     """The filters' date basis (the default one without filters)."""
     return filters.date_basis if filters is not None else DATE_BASES[0]
+
+
+def _stage_params(stall_days: int | None) -> dict:
+    """The parameters every cross-agency query takes: the stages, the closing statuses and N of "stalled"."""
+    days = settings.stall_days() if stall_days is None else int(stall_days)
+    return {"stages": list(CROSS_AGENCY_STAGES), "closed": list(CLOSED_STATUSES), "stall_days": days}
 
 
 def _search_text(search: str) -> str:

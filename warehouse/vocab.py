@@ -23,6 +23,13 @@ STAGES = (
 REGIMES = ("pp53_skb2020", "pp94_skb2022")  # PP 53/2010 + SKB 2020 (Pilkada 2020); PP 94/2021 + SKB 2022 after
 FORWARDED_TO = ("kasn", "bkn", "lainnya")  # where a register says a case went next (KASN to 23 Aug 2024, then BKN)
 DATE_BASES = ("incident_date", "report_date", "decision_date")
+CLOSED_STATUSES = ("tidak_terbukti", "dihentikan")  # a hand that ended the case (Bawaslu: bukan pelanggaran)
+# the hands of one person-case across agencies (warehouse/sql/person_stages.sql), in order: Bawaslu received it,
+# Bawaslu found a violation, it was forwarded to KASN/BKN (BKN since KASN was dissolved on 23 Aug 2024), KASN/BKN
+# recommended a sanction, the PPK sanctioned
+CROSS_AGENCY_STAGES = ("diterima", "pelanggaran", "diteruskan", "rekomendasi", "sanksi")
+CROSS_AGENCY_PATHS = ("bawaslu", "tanpa_bawaslu")  # entered through Bawaslu, or at KASN/BKN (or another) without it
+AREA_LEVELS = ("province", "region")  # cross_agency_by_area: one row per province or per kabupaten/kota
 
 # column -> allowed values; a null is allowed wherever the column is nullable in schema.sql
 ALLOWED_VALUES = {

@@ -13,6 +13,8 @@ NO_FILTER_PAGES = ("pages/about.py", "pages/load_data.py", "pages/audit_log.py",
 TITLES = {  # the first heading of each of this task's pages, per language
     ("pages/overview.py", "id"): "Ringkasan netralitas ASN",
     ("pages/overview.py", "en"): "Civil service neutrality at a glance",
+    ("pages/cross_agency.py", "id"): "Alur lintas instansi",
+    ("pages/cross_agency.py", "en"): "Cross-agency flow",
     ("pages/breakdowns.py", "id"): "Rincian pelanggaran",
     ("pages/breakdowns.py", "en"): "Breakdowns",
     ("pages/data_explorer.py", "id"): "Data kasus",
@@ -26,7 +28,7 @@ TITLES = {  # the first heading of each of this task's pages, per language
 
 def test_every_page_file_is_registered_in_the_frame():
     registry = (settings.ROOT / "dashboard.py").read_text(encoding="utf-8")
-    assert len(PAGES) == 10
+    assert len(PAGES) == 11
     assert all(f'"{page}"' in registry for page in PAGES)
 
 

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["", "peta", "rincian", "linimasa", "data", "briefing", "tentang", "muat", "audit", "tautan"]
-NAV = ["Ringkasan", "Peta", "Rincian", "Linimasa", "Data", "Briefing", "Tentang", "Muat data", "Audit",
-       "Tautan orang-kasus"]
+PAGES = ["", "alur", "peta", "rincian", "linimasa", "data", "briefing", "tentang", "muat", "audit", "tautan"]
+NAV = ["Ringkasan", "Alur lintas instansi", "Peta", "Rincian", "Linimasa", "Data", "Briefing", "Tentang",
+       "Muat data", "Audit", "Tautan orang-kasus"]
 # every URL the page shows, including the ones Streamlit writes with history.replaceState / pushState
 RECORD_URLS = """
 window.__urls = [location.href];
@@ -73,8 +73,9 @@ def test_page_icons_and_banners_are_material_symbols(recorded, app_url, wait_idl
     nav = page.get_by_test_id("stSidebarNav")
     icons = nav.get_by_test_id("stIconMaterial")
     expect(icons).to_have_count(len(NAV))
-    assert icons.all_text_contents() == ["dashboard", "map", "stacked_bar_chart", "timeline", "table_chart",
-                                         "slideshow", "info", "upload_file", "policy", "join_inner"]  # ligatures
+    assert icons.all_text_contents() == ["dashboard", "account_tree", "map", "stacked_bar_chart", "timeline",
+                                         "table_chart", "slideshow", "info", "upload_file", "policy",
+                                         "join_inner"]  # ligatures
     assert "Material Symbols" in icons.first.evaluate("element => getComputedStyle(element).fontFamily")
     assert nav.get_by_test_id("stIconEmoji").count() == 0
     banner = page.get_by_test_id("stAlert").first

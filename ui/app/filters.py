@@ -39,6 +39,7 @@ MULTI = {
     "agency_levels": ("instansi", "f_agency_levels", "agency_level", AGENCY_LEVELS),
     "source_agencies": ("sumber", "f_sources", "source_agency", SOURCE_AGENCIES),
 }
+HELP = {"source_agencies": "f_sources_help"}  # filters whose widget explains itself (the KASN → BKN handover)
 FIRST_DAY = date(2019, 1, 1)  # before the earliest election window
 MAIN_FIELDS = ("elections", "provinces", "regions", "violation_types", "severities")
 BASIS_KEY, DATES_KEY = "basis", "tgl"
@@ -150,7 +151,7 @@ def _multiselect(field: str, lang: str, chosen_provinces: list[str]) -> list[str
         values = list(options(column))
     return st.multiselect(
         t(label_key, lang), values, key=key, format_func=lambda v: label(column, v, lang),
-        placeholder=t("f_all", lang), **KEEP,
+        placeholder=t("f_all", lang), help=t(HELP[field], lang) if field in HELP else None, **KEEP,
     )
 
 

@@ -15,12 +15,15 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+import settings
 from ui.export.images import Reader, caption_for
 from ui.export.pack import PACKS, Pack, Progress, Slide
 from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
+from ui.figures.cross_agency import cross_agency_chart
 from ui.figures.theme import ACCENT, FONT, TEMPLATE
 from ui.strings import t
+from ui.views import cross_agency as flow
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
 from ui.views.captions import filters_caption
@@ -74,6 +77,12 @@ def _funnel(read: Reader, filters: Filters, lang: str) -> Chart:
     return charts.funnel_chart(read("kpis", filters), lang), filters  # the kpis row holds the funnel's stages
 
 
+def _cross_agency(read: Reader, filters: Filters, lang: str) -> Chart | None:
+    """The cross-agency flow through Bawaslu, as Alur lintas instansi opens (person-cases, drop-off per hand)."""
+    funnel = read("cross_agency_funnel", filters, stall_days=settings.stall_days())
+    return None if flow.is_empty(funnel) else (cross_agency_chart(funnel, "bawaslu", lang), filters)
+
+
 def _map(read: Reader, filters: Filters, lang: str) -> Chart:
     """Cases per province, or per kabupaten/kota inside the chosen provinces (as the Peta page opens)."""
     level = "kabupaten" if filters.provinces else "provinsi"
@@ -122,6 +131,7 @@ def _prepost(read: Reader, filters: Filters, lang: str) -> Chart | None:
 PIECES: dict[str, tuple[str, Callable[[Reader, Filters, str], Chart | None]]] = {
     "kpis": ("bp_piece_kpis", _kpis),
     "funnel": ("bp_piece_funnel", _funnel),
+    "cross_agency": ("bp_piece_cross_agency", _cross_agency),
     "map": ("bp_piece_map", _map),
     "breakdowns": ("bp_piece_breakdowns", _breakdowns),
     "timeline": ("bp_piece_timeline", _timeline),

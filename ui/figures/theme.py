@@ -6,7 +6,7 @@ The same category has the same colour on every page and in every export.
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from warehouse.vocab import SEVERITIES, STATUSES, VIOLATION_TYPES
+from warehouse.vocab import CROSS_AGENCY_STAGES, SEVERITIES, STATUSES, VIOLATION_TYPES
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 ACCENT = "#8a1538"  # Netra maroon, as in .streamlit/config.toml
@@ -15,6 +15,9 @@ SEVERITY_COLORS = dict(zip(SEVERITIES, ("#f2c14e", "#e07a1f", "#b3001b"), strict
 SEVERITY_COLORS[None] = NO_DATA
 STATUS_COLORS = dict(zip(STATUSES, ("#9fb3c8", "#5b8db8", "#e07a1f", "#8fbf8f", "#b0b0b0", "#b3001b"), strict=True))
 FUNNEL_COLORS = {"reported": "#5b8db8", "proven": "#e07a1f", "sanctioned": "#b3001b"}
+# the hands of the cross-agency flow: Bawaslu's two in blues, KASN/BKN's two in oranges, the PPK's sanction as above
+CROSS_AGENCY_COLORS = dict(zip(CROSS_AGENCY_STAGES, ("#9fb3c8", "#5b8db8", "#f2a65a", "#e07a1f", "#b3001b"),
+                               strict=True))
 _PALETTE = (  # 14 distinguishable colours (Tableau 20 subset), in VIOLATION_TYPES order
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
     "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#8c564b", "#17becf", "#7f7f7f",

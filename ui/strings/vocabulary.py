@@ -66,6 +66,17 @@ _LABELS = {  # column -> value -> (id, en); violation types come from data/refer
         "sengketa": ("Sengketa", "Disputes"),
         "pelantikan": ("Pelantikan", "Inauguration"),
     },
+    "cross_agency_stage": {  # warehouse.vocab.CROSS_AGENCY_STAGES: the hands of one person-case
+        "diterima": ("Diterima", "Received"),
+        "pelanggaran": ("Bawaslu: pelanggaran", "Bawaslu: a violation"),
+        "diteruskan": ("Diteruskan ke KASN/BKN", "Forwarded to KASN/BKN"),
+        "rekomendasi": ("Rekomendasi KASN/BKN", "KASN/BKN recommendation"),
+        "sanksi": ("Disanksi PPK", "Sanctioned by the PPK"),
+    },
+    "cross_agency_path": {
+        "bawaslu": ("Melalui Bawaslu", "Through Bawaslu"),
+        "tanpa_bawaslu": ("Tanpa catatan Bawaslu", "Without a Bawaslu record"),
+    },
     "date_basis": {
         "incident_date": ("tanggal kejadian", "incident date"),
         "report_date": ("tanggal laporan", "report date"),

@@ -45,6 +45,9 @@ COUNTS = {  # query -> its count columns
     "reporting_lag": ("cases", "reported_n", "decided_n"),
     "cases_unmapped": ("without_region", "without_province"),
     "case_sources": ("cases",),
+    "cross_agency_funnel": ("persons", "dropped", "timed", "stalled", "ended", "waiting"),
+    "cross_agency_by_area": ("received", "found", "forwarded", "recommended", "sanctioned", "without_bawaslu",
+                             "stalled"),
 }
 LAGS = {  # quantiles of days, withheld when the cases behind them are fewer than THRESHOLD: column -> its count
     **{f"report_lag_{q}": "reported_n" for q in ("p25", "p50", "p90")},
@@ -52,7 +55,8 @@ LAGS = {  # quantiles of days, withheld when the cases behind them are fewer tha
 }
 AS_IS = ("warehouse_info", "election_calendar")  # facts about the warehouse and the calendars, no counts of cases
 REFUSED = ("case_page", "case_count", "recent_rejections", "rejections_by_load", "warnings_by_load", "loads_by_id",
-           "load_quality", "phrasebook_entries", "link_reviews", "link_decisions")
+           "load_quality", "phrasebook_entries", "link_reviews", "link_decisions",
+           "person_stages", "stalled_cases")  # one row per person-case: a case list, however it is shown
 
 
 class NotForThePublic(PermissionError):
@@ -87,6 +91,8 @@ def protect(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         frame[column] = counts([published(n) for n in exact[column]])
     if name in ("kpis", "kpis_at_age"):  # a median of fewer than THRESHOLD cases is one person's case
         frame["median_days_to_decision"] = exact["median_days_to_decision"].where(exact["reported"] >= THRESHOLD)
+    if name == "cross_agency_funnel":  # days between two hands, as a lag: withheld when fewer were timed
+        frame["median_days"] = exact["median_days"].where(exact["timed"] >= THRESHOLD)
     for column, behind in LAGS.items():
         if column in frame:
             frame[column] = exact[column].where(exact[behind].fillna(0) >= THRESHOLD)
