@@ -44,6 +44,7 @@ COUNTS = {  # query -> its count columns
     "reporting_lag": ("cases", "reported_n", "decided_n"),
     "cases_unmapped": ("without_region", "without_province"),
     "case_sources": ("cases",),
+    "non_asn_count": ("n",),
 }
 LAGS = {  # quantiles of days, withheld when the cases behind them are fewer than THRESHOLD: column -> its count
     **{f"report_lag_{q}": "reported_n" for q in ("p25", "p50", "p90")},
