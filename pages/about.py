@@ -27,6 +27,7 @@ st.markdown(t("ab_geo", lang))
 
 st.header(t("ab_method_title", lang))
 st.markdown(t("ab_method", lang))
+st.markdown(t("ab_unit", lang))
 
 st.header(t("ab_quality_title", lang))
 if generation() is None:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, records_caption
 from warehouse.filters import Filters
 
 EVERYONE = {"employee_types": ()}  # every employee type: the fragments below without the default ASN-only clause
@@ -90,30 +90,44 @@ def test_unknown_date_basis_is_refused():
         Filters(date_basis="loaded_at; drop table cases")
 
 
+ID_DEFAULT, EN_DEFAULT = "Orang dalam kasus · ASN (tanpa non-ASN)", "Persons in cases · ASN (non-ASN left out)"
+
+
 @pytest.mark.parametrize(
     ("filters", "lang", "caption"),
     [
-        (Filters(), "id", "Semua kasus"),
-        (Filters(), "en", "All cases"),
+        (Filters(), "id", ID_DEFAULT),
+        (Filters(), "en", EN_DEFAULT),
+        (Filters(unit="catatan"), "id", "Catatan register · ASN (tanpa non-ASN)"),
+        (Filters(unit="catatan", employee_types=()), "en", "Register records · All staff, non-ASN included"),
+        (Filters(employee_types=("non_asn",)), "id",
+         "Orang dalam kasus · Pegawai: Non-ASN (kepala desa, honorer)"),
+        (Filters(employee_types=("pns", "unknown")), "en", "Persons in cases · Staff: Civil servant, Not stated"),
         (Filters(elections=("pilkada2024",), provinces=("33",)), "id",
-         "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"),
-        (Filters(regions=("33.28", "33.76")), "en", "Regency/city: Kabupaten Tegal, Kota Tegal"),
+         f"{ID_DEFAULT} · Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"),
+        (Filters(regions=("33.28", "33.76")), "en", f"{EN_DEFAULT} · Regency/city: Kabupaten Tegal, Kota Tegal"),
         (
             Filters(provinces=("11", "12", "13", "14", "15")),
             "id",
-            "Provinsi: Aceh, Sumatera Utara, Sumatera Barat, +2 lainnya",
+            f"{ID_DEFAULT} · Provinsi: Aceh, Sumatera Utara, Sumatera Barat, +2 lainnya",
         ),
         (
             Filters(date_from=date(2024, 9, 1), date_to=date(2024, 9, 30)),
             "id",
-            "Tanggal kejadian: 01-09-2024 s.d. 30-09-2024",
+            f"{ID_DEFAULT} · Tanggal kejadian: 01-09-2024 s.d. 30-09-2024",
         ),
         (Filters(severities=("berat",), date_basis="decision_date", date_from=date(2024, 1, 2)), "en",
-         "Severity: Severe · Decision date: 02-01-2024 to …"),
+         f"{EN_DEFAULT} · Severity: Severe · Decision date: 02-01-2024 to …"),
     ],
 )
 def test_caption_describes_the_filters(filters, lang, caption):
     assert filters_caption(filters, lang) == caption
+
+
+def test_the_case_table_caption_says_it_holds_records_whatever_the_unit():
+    assert records_caption(Filters(elections=("pemilu2024",)), "id") == (
+        "Catatan register · ASN (tanpa non-ASN) · Pemilihan: Pemilu 2024 · satu baris per catatan register: orang "
+        "yang tercatat di beberapa register muncul sekali per register")
 
 
 def test_previous_period_has_equal_length_and_ends_the_day_before():
