@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.app.conftest import serve_warehouse
 from tests.test_person_cases import build_persons_warehouse
 
 OVERVIEW, DATA = "pages/overview.py", "pages/data_explorer.py"
@@ -22,10 +23,7 @@ def persons_warehouse(tmp_path_factory, load_register):
 @pytest.fixture
 def warehouse_env(persons_warehouse, tmp_path, monkeypatch):
     """conftest's warehouse_env, pointed at the two-register warehouse."""
-    monkeypatch.setenv("NETRA_DATA_DIR", str(persons_warehouse))
-    monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "no-users.toml"))
-    monkeypatch.setenv("NETRA_ROLE", "admin")
-    return persons_warehouse
+    return serve_warehouse(persons_warehouse, tmp_path, monkeypatch)
 
 
 def counts(at) -> list[str]:
