@@ -28,6 +28,7 @@ st.markdown(t("ab_geo", lang))
 
 st.header(t("ab_method_title", lang))
 st.markdown(t("ab_method", lang))
+st.markdown(t("ab_unit", lang))
 
 st.header(t("xa_about_title", lang))
 st.markdown(t("xa_about", lang, days=settings.stall_days()))

@@ -9,7 +9,7 @@ from ui.app.data import read
 from ui.app.filters import empty_state
 from ui.strings import t
 from ui.views import tables
-from ui.views.captions import filters_caption
+from ui.views.captions import records_caption
 from ui.views.markup import code_span
 from ui.views.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
 
@@ -50,10 +50,10 @@ shown = tables.display_frame(rows, role, lang)
 event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="dx_table",
                      placeholder="—")
 first, last = offset + 1, offset + len(rows)
-st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), filters_caption(f, lang)]
+st.caption(" ".join([t("dx_rows", lang, first=first, last=last, total=total), records_caption(f, lang)]
                     + ([] if personal else [t("dx_masked", lang)])))
 
-notes = tables.export_notes(filters_caption(f, lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
+notes = tables.export_notes(records_caption(f, lang), ctx.data_as_of, first, last, total, lang, ctx.synthetic)
 csv_column, xlsx_column = st.columns(2)
 rows_shown = {"rows": [first, last], "search": search}
 download(csv_column, t("dx_download_csv", lang), lambda: tables.csv_bytes(shown, notes), "cases", "csv",

@@ -30,6 +30,9 @@ if now["reported"].iloc[0] == 0:
 for column, card in zip(st.columns(4), kpis.cards_for(read, f, lang), strict=True):
     column.metric(card.label, card.value, card.delta, card.delta_color, help=card.help, border=True)
 st.caption(caption)
+left_out = kpis.non_asn_note(read("non_asn_count", f), f.unit, lang)
+if left_out:
+    st.caption(left_out)
 
 left, right = st.columns(2)
 with left:

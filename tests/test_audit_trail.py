@@ -21,7 +21,8 @@ def test_an_export_is_recorded_when_the_file_is_made_with_who_what_and_the_filte
     assert (line["event"], line["user"], line["outcome"]) == ("export", "siti", "ok")
     assert json.loads(line["details"]) == {
         "what": "cases", "format": "csv", "role": "analis",
-        "filters": "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah · Tanggal kejadian: 01-09-2024 s.d. …",
+        "filters": "Orang dalam kasus · ASN (tanpa non-ASN) · Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah · "
+                   "Tanggal kejadian: 01-09-2024 s.d. …",
         "filter_codes": {"elections": ["pilkada2024"], "date_from": "2024-09-01", "provinces": ["33"]},
         "rows": [1, 50], "bytes": 4}
 

@@ -26,7 +26,8 @@ from ui.views.captions import filters_caption
 from warehouse.filters import Filters
 
 JATENG_2024 = Filters(elections=("pilkada2024",), provinces=("33",))
-JATENG_WORDS = "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"
+COUNTED = "Orang dalam kasus · ASN (tanpa non-ASN)"  # every caption starts with the unit and who is counted
+JATENG_WORDS = f"{COUNTED} · Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +174,7 @@ def test_pack_reports_progress_before_each_step(read):
 def test_election_pieces_are_captioned_with_the_election_they_show(read):
     pack = build_pack(["funnel", "timeline"], Filters(provinces=("33",)), "id", read, "Rapat")
     assert [slide.caption.filters for slide in pack.slides] == [
-        "Provinsi: Jawa Tengah", "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"]  # the latest election
+        f"{COUNTED} · Provinsi: Jawa Tengah", JATENG_WORDS]  # the latest election
 
 
 def test_command_line_writes_a_pack(data_dir, tmp_path, capsys):

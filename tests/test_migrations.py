@@ -68,6 +68,7 @@ def test_a_new_generation_from_it_migrates_every_table_and_keeps_every_value(old
         warnings = con.execute("select count(*) from load_warnings").fetchall()
         election_regimes = dict(con.execute("select election, regime from elections").fetchall())
         lineage = dict(con.execute("select key, value from meta where key like 'made%' or key = 'source'").fetchall())
+        people = con.execute("select count(*), sum(records) from person_cases").fetchall()
     assert [r[0] for r in rows] == ["P24-001", "P24-002", "P24-003", "P24-004", "P24-005", "P24-006", "P24-007",
                                     "P24-008", "PEM-001", "PEM-002", "PEM-003", "PEM-004"]
     assert all(regime == REGIMES[election] for _, election, regime, *_ in rows)
@@ -78,6 +79,7 @@ def test_a_new_generation_from_it_migrates_every_table_and_keeps_every_value(old
     assert batches == [(OLD_LOAD, "register.csv", 13, 12, 1, 0, 0, 0, None, None)]
     assert rejected == [(14, "region_code", "Kabupaten Antah Berantah")]
     assert warnings == [(0,)]
+    assert people == [(12, 12)]  # person_cases made for the upgraded generation: twelve unlinked records
     assert election_regimes == {"pilkada2020": "pp53_skb2020", "pemilu2024": "pp94_skb2022",
                                 "pilkada2024": "pp94_skb2022"}
     assert lineage["made_from"] == OLD_ID and lineage["made_by"] == "lainnya"

@@ -6,6 +6,7 @@ numbers are in tests/app/conftest.py: all cases reported 12, proven 6, sanctione
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ EVERY_FILTER = Filters(  # each filter set, so a query that binds a filter param
     elections=("pilkada2024",), date_basis="report_date", date_from=date(2024, 9, 1), date_to=date(2024, 12, 31),
     provinces=("33",), regions=("33.25",), violation_types=("media_sosial",), severities=("berat",),
     statuses=("disanksi",), positions=("jpt",), agency_levels=("kabupaten",), source_agencies=("bawaslu",),
+    employee_types=("pns",),
 )
 
 
@@ -37,7 +39,8 @@ def wh(generation):
 
 
 def test_every_filter_field_reaches_sql_through_the_allow_list():
-    assert set(LIST_COLUMNS) | {"date_basis", "date_from", "date_to"} == set(Filters.__dataclass_fields__)
+    own_clauses = {"date_basis", "date_from", "date_to", "employee_types", "unit"}  # written out in Filters.where
+    assert set(LIST_COLUMNS) | own_clauses == set(Filters.__dataclass_fields__)
 
 
 @pytest.mark.parametrize("name", QUERIES)
@@ -45,6 +48,7 @@ def test_every_named_query_runs_with_defaults_and_with_every_filter(wh, name):
     if takes_filters(name):
         assert isinstance(wh.read(name, None), pd.DataFrame)
         assert isinstance(wh.read(name, EVERY_FILTER), pd.DataFrame)
+        assert isinstance(wh.read(name, replace(EVERY_FILTER, unit="catatan")), pd.DataFrame)
     else:
         assert isinstance(wh.read(name), pd.DataFrame)
 

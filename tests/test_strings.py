@@ -16,7 +16,7 @@ from ui.strings import DEFAULT_LANG, LANGS, all_strings, areas, known_lang, labe
 from ui.views import audit_trail, kpis, linking, links, loading, roles, tables
 from ui.views import timeline as timeline_logic
 from warehouse.filters import LIST_COLUMNS
-from warehouse.vocab import ELECTIONS, SEVERITIES, STATUSES, VIOLATION_TYPES
+from warehouse.vocab import ELECTIONS, EMPLOYEE_CHOICES, SEVERITIES, STATUSES, UNITS, VIOLATION_TYPES
 
 ROOT = settings.ROOT
 CODE = sorted(p for p in [*ROOT.joinpath("ui").rglob("*.py"), *ROOT.joinpath("pages").glob("*.py"),
@@ -30,6 +30,7 @@ FAMILIES = {
     "kpi_{}": kpis.MEASURES,
     "kpi_{}_help": kpis.MEASURES,
     "bp_kpi_{}": kpis.MEASURES,
+    "kpi_non_asn_{}": UNITS,
     "cap_{}": tuple(LIST_COLUMNS),
     "role_{}": roles.ROLES,
     "export_{}": tuple(FORMATS),
@@ -157,7 +158,8 @@ def test_languages_and_their_order():
 
 
 @pytest.mark.parametrize(("column", "values"), [("election", ELECTIONS), ("severity", SEVERITIES),
-                                                 ("status", STATUSES), ("violation_type", VIOLATION_TYPES)])
+                                                 ("status", STATUSES), ("violation_type", VIOLATION_TYPES),
+                                                 ("employee_choice", EMPLOYEE_CHOICES), ("unit", UNITS)])
 def test_every_vocabulary_value_has_a_label_in_both_languages(column, values):
     for lang in LANGS:
         labels = options(column, lang)

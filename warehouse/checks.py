@@ -38,6 +38,7 @@ def failed_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
     )
     failures += _duplicate_keys(con)
     failures += _cross_election_people(con)
+    failures += _person_cases_match(con)
     return failures
 
 
@@ -72,3 +73,26 @@ def _cross_election_people(con) -> list[str]:
            group by person_case_id having count(distinct election) > 1 limit 5"""
     ).fetchall()
     return [f"person_case_id {r[0]} melintasi pemilihan: {r[1]}" for r in rows]
+
+
+def _person_cases_match(con) -> list[str]:
+    """person_cases holds each election's person-cases once: as many rows as distinct person_case_ids of cases,
+    every key once, and records adding up to the cases (what the app counts must be what the records say)."""
+    rows = con.execute(
+        """with people as (
+               select election, count(*) as n, count(distinct person_case_id) as ids, sum(records) as records
+               from person_cases group by election
+           ),
+           held as (
+               select election, count(distinct person_case_id) as ids, count(*) as records
+               from cases group by election
+           )
+           select election, coalesce(h.ids, 0), coalesce(p.n, 0), coalesce(p.ids, 0), coalesce(h.records, 0),
+               coalesce(p.records, 0)
+           from held h full join people p using (election)
+           where h.ids is distinct from p.n or p.n is distinct from p.ids or h.records is distinct from p.records
+           order by election"""
+    ).fetchall()
+    return [f"person_cases tidak cocok dengan cases untuk {r[0]}: {r[1]} orang-kasus di cases, {r[2]} baris "
+            f"({r[3]} kunci berbeda) di person_cases; {r[4]} catatan di cases, {r[5]} menurut person_cases"
+            for r in rows]

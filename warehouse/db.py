@@ -21,6 +21,7 @@ import duckdb
 import settings
 from warehouse.checks import failed_checks
 from warehouse.health import GenerationBroken, health
+from warehouse.person_cases import fill_person_cases
 from warehouse.rules import define_rules
 from warehouse.schema import SCHEMA_SQL, SCHEMA_VERSION, migrate, migrations, schema_version  # noqa: F401 (db's API)
 
@@ -195,11 +196,13 @@ def _record_lineage(con, base: Path | None, made_by: str | None, source: str | N
 
 
 def fill_derived(con: duckdb.DuckDBPyConnection) -> None:
-    """Derived columns: the regime of the case's election, and a person-case id for records linked to none.
+    """Derived columns and tables: the regime of the case's election, a person-case id for records linked to none,
+    and person_cases (one row per person-case) made again from the cases.
 
-    Run on every new generation before its checks (again after a caller ran it: it only fills what is missing)."""
+    Run on every new generation before its checks (again after a caller ran it: the result is the same)."""
     for statement in DERIVED_SQL:
         con.execute(statement)
+    fill_person_cases(con)
 
 
 def _reload_reference(con: duckdb.DuckDBPyConnection) -> None:

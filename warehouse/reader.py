@@ -2,11 +2,11 @@
 
 `warehouse/sql/<name>.sql` ↔ `Warehouse.<name>(...)`, each returning a small DataFrame. A SQL file states its
 grain on its first line, writes `{filters}` where the Filters' WHERE fragment goes, `{date_column}` for the
-filters' date basis column (column names from an allow-list only) and `{person_stages}` where it builds on the
-cross-agency stages (person_stages.sql's statement, so they are defined once), and takes every value as a DuckDB
-named parameter (`$limit`, `$search`; the filters' own are `$f_<field>`), so no query depends on the order of its
-parameters. Domain rules (proven, sanctioned, the date
-basis) are the macros of warehouse/rules.py, defined in every generation.
+filters' date basis column, `{cases}` for the table its counts read — person_cases or cases, as the filters'
+counting unit says (table and column names from allow-lists only) — and `{person_stages}` where it builds on
+the cross-agency stages (person_stages.sql's statement, so they are defined once), and takes every value as a
+DuckDB named parameter (`$limit`, `$search`; the filters' own are `$f_<field>`), so no query depends on the
+order of its parameters. Domain rules (proven, sanctioned, the date basis) are the macros of warehouse/rules.py, defined in every generation.
 
 Each query opens its own short-lived read-only connection (safe across Streamlit's session threads); `hold=True`
 keeps one idle connection besides, so DuckDB keeps the database instance and its buffer cache and each query's
@@ -17,6 +17,7 @@ instance never serves stale data.
 from __future__ import annotations
 
 import inspect
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -34,10 +35,13 @@ from warehouse.vocab import (
     DATE_BASES,
 )
 
+NON_ASN = "non_asn"  # the employee type ASN totals leave out by default (vocab.ASN_ONLY)
+
 SQL_DIR = Path(__file__).with_name("sql")
 FILTERS_SLOT = "{filters}"
 DATE_COLUMN_SLOT = "{date_column}"  # the filters' date basis as a column name (allow-listed by Filters)
 STAGES_SLOT = "{person_stages}"  # person_stages.sql's statement, where a query builds on the cross-agency stages
+CASES_SLOT = "{cases}"  # the counting unit's table (Filters.table: person_cases | cases); without it, `cases`
 QUERIES: list[str] = []  # the names of Warehouse's query methods, in the order they are defined
 
 
@@ -52,13 +56,15 @@ def statement(name: str, filters: Filters | None, params: dict) -> tuple[str, di
     text = sql_text(name).replace(STAGES_SLOT, sql_text("person_stages"))  # the stages are written once
     if filters is not None and FILTERS_SLOT not in text:
         raise TypeError(f"{name}.sql takes no filters")
-    where, where_params = (filters or Filters()).where()
+    chosen = filters or Filters()
+    table = chosen.table if CASES_SLOT in text else "cases"  # a query without the slot reads records
+    where, where_params = chosen.where(over=table)
     clash = [key for key in params if key.startswith(PARAM_PREFIX)]
     if clash:
         raise ValueError(f"parameters starting with {PARAM_PREFIX!r} belong to the filters: {clash}")
     bound = {**where_params, **params} if FILTERS_SLOT in text else dict(params)
-    basis = (filters or Filters()).date_basis  # one of DATE_BASES: Filters refuses anything else
-    return text.replace(FILTERS_SLOT, where).replace(DATE_COLUMN_SLOT, basis), bound
+    basis = chosen.date_basis  # one of DATE_BASES: Filters refuses anything else
+    return text.replace(FILTERS_SLOT, where).replace(DATE_COLUMN_SLOT, basis).replace(CASES_SLOT, table), bound
 
 
 def query(method):
@@ -120,6 +126,13 @@ class Warehouse:
         """One row: the kpis of the filtered cases as they stood on `as_of` (None: every dated decision), and how
         many proven or sanctioned cases carry no decision or sanction date (those cannot be aged)."""
         return self.run("kpis_at_age", filters, as_of=as_of)
+
+    @query
+    def non_asn_count(self, filters: Filters | None) -> pd.DataFrame:
+        """One row: how many non-ASN person-cases (or records) the filters' employee types leave out (0 if none)."""
+        chosen = filters or Filters()
+        counted = not chosen.employee_types or NON_ASN in chosen.employee_types
+        return self.run("non_asn_count", replace(chosen, employee_types=(NON_ASN,)), counted=counted)
 
     @query
     def data_extent(self, filters: Filters | None) -> pd.DataFrame:

@@ -6,6 +6,10 @@ SOURCE_KINDS = ("temuan", "laporan", "aduan")
 AGENCY_LEVELS = ("pusat", "provinsi", "kabupaten", "kota")
 POSITION_CLASSES = ("jpt", "administrator", "pengawas", "pelaksana", "fungsional", "kepala_wilayah", "lainnya")
 EMPLOYEE_TYPES = ("pns", "pppk", "non_asn")
+UNKNOWN_EMPLOYEE = "unknown"  # the employee-type filter's word for a record that does not say (a null)
+EMPLOYEE_CHOICES = (*EMPLOYEE_TYPES, UNKNOWN_EMPLOYEE)  # what the employee-type filter offers
+ASN_ONLY = ("pns", "pppk", UNKNOWN_EMPLOYEE)  # the default: non-ASN (village heads, honorer) kept out of ASN totals
+UNITS = ("orang", "catatan")  # what a count counts: persons-in-cases (person_cases) or register records (cases)
 VIOLATION_TYPES = (
     "media_sosial", "kampanye", "deklarasi", "foto_simbol", "alat_peraga", "kegiatan_keberpihakan", "keputusan",
     "fasilitas_negara", "mobilisasi_asn", "parpol", "pendekatan_parpol", "tim_pemenangan",
@@ -17,6 +21,12 @@ SEVERITIES = ("ringan", "sedang", "berat")
 STATUSES = ("dilaporkan", "diproses", "terbukti", "tidak_terbukti", "dihentikan", "disanksi")
 PROVEN_STATUSES = ("terbukti", "disanksi")  # the funnel: reported = all, proven = these, sanctioned = disanksi
 SANCTIONED_STATUSES = ("disanksi",)
+# How far a case got, lowest first: a person-case's status is the furthest stage any of its records reached.
+# tidak_terbukti and dihentikan are one stage (an end without proof); where two hands disagree on it,
+# tidak_terbukti counts as further, since it is a finding after examination while dihentikan can be a stop before
+# any (not registered, out of time). terbukti lies beyond both: a violation one hand proved stays proven for the
+# count even when another hand's record of the same person ended without proof.
+STAGE_ORDER = ("dilaporkan", "diproses", "dihentikan", "tidak_terbukti", "terbukti", "disanksi")
 STAGES = (
     "pendaftaran", "penetapan", "kampanye", "masa_tenang", "pemungutan", "rekapitulasi", "sengketa", "pelantikan",
 )

@@ -43,13 +43,18 @@ def register_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture
-def warehouse_env(fixture_warehouse, tmp_path, monkeypatch) -> Path:
-    """Point this test at the fixture warehouse, with no users file (the role then comes from NETRA_ROLE)."""
-    monkeypatch.setenv("NETRA_DATA_DIR", str(fixture_warehouse))
+def serve_warehouse(folder: Path, tmp_path: Path, monkeypatch) -> Path:
+    """Point the app at the warehouse in `folder`, with no users file (the role then comes from NETRA_ROLE)."""
+    monkeypatch.setenv("NETRA_DATA_DIR", str(folder))
     monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "no-users.toml"))
     monkeypatch.setenv("NETRA_ROLE", "admin")
-    return fixture_warehouse
+    return folder
+
+
+@pytest.fixture
+def warehouse_env(fixture_warehouse, tmp_path, monkeypatch) -> Path:
+    """Point this test at the fixture warehouse (a module may override this fixture with another warehouse)."""
+    return serve_warehouse(fixture_warehouse, tmp_path, monkeypatch)
 
 
 @pytest.fixture

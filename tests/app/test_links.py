@@ -55,7 +55,8 @@ def test_a_duplicated_value_is_named_once_in_captions(make_app):
     at = make_app(query={"el": ["pilkada2024", "pilkada2024"]})
     assert at.sidebar.multiselect(key="el").value == ["pilkada2024"]
     captions = [c.value for c in at.main.caption]
-    assert "Pemilihan: Pilkada 2024" in captions and not any("Pilkada 2024, Pilkada 2024" in c for c in captions)
+    assert "Orang dalam kasus · ASN (tanpa non-ASN) · Pemilihan: Pilkada 2024" in captions
+    assert not any("Pilkada 2024, Pilkada 2024" in c for c in captions)
     assert "`el=pilkada2024` (sudah disebut)" in notices(at)[0]
 
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import DASHBOARD
+from tests.app.conftest import DASHBOARD, serve_warehouse
 from tests.app.warehouse_fixture import HOSTILE_CASE, HOSTILE_TEXT, build_hostile_warehouse
 from ui.views import loading
 
@@ -24,9 +24,7 @@ def hostile_warehouse(tmp_path_factory):
 
 @pytest.fixture
 def open_data(hostile_warehouse, tmp_path, monkeypatch):
-    monkeypatch.setenv("NETRA_DATA_DIR", str(hostile_warehouse))
-    monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "none.toml"))
-    monkeypatch.setenv("NETRA_ROLE", "admin")
+    serve_warehouse(hostile_warehouse, tmp_path, monkeypatch)
 
     def open_page(page: str = DATA) -> AppTest:
         return AppTest.from_file(str(DASHBOARD), default_timeout=60).run().switch_page(page).run()

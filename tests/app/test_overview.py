@@ -33,7 +33,7 @@ def test_changing_a_sidebar_filter_changes_the_kpis_and_captions(make_app):
     assert at.metric[0].value == "12"
     at.sidebar.multiselect(key="prov").select("73").run()
     assert [m.value for m in at.metric] == ["4", "2", "1", "19,0"]  # 10, 19, 20 days
-    assert at.caption[1].value == "Provinsi: Sulawesi Selatan"
+    assert at.caption[1].value == "Orang dalam kasus · ASN (tanpa non-ASN) · Provinsi: Sulawesi Selatan"
     at.sidebar.multiselect(key="el").select("pemilu2024").run()
     assert at.info[0].value.startswith("Tidak ada kasus untuk filter ini.")
 
@@ -55,7 +55,7 @@ def test_no_change_is_claimed_when_the_previous_period_is_empty(make_app):
 
 def test_every_chart_carries_the_caption_of_its_filters(make_app):
     at = make_app(page=OVERVIEW, query={"el": "pilkada2024", "prov": "33"})
-    words = "Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"
+    words = "Orang dalam kasus · ASN (tanpa non-ASN) · Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"
     assert at.caption[0].value == f"**2 filter aktif** — {words}"
     under_charts = [c.value for c in at.main.caption][1:]
     assert under_charts[:5] == [words, words, f"Menurut tanggal kejadian. {words}", words, words]

@@ -17,12 +17,15 @@ from ui.views.links import ignored_notice, read_link
 from warehouse.filters import Filters
 from warehouse.vocab import (
     AGENCY_LEVELS,
+    ASN_ONLY,
     DATE_BASES,
     ELECTIONS,
+    EMPLOYEE_CHOICES,
     POSITION_CLASSES,
     SEVERITIES,
     SOURCE_AGENCIES,
     STATUSES,
+    UNITS,
     VIOLATION_TYPES,
 )
 
@@ -38,11 +41,14 @@ MULTI = {
     "positions": ("jabatan", "f_positions", "position_class", POSITION_CLASSES),
     "agency_levels": ("instansi", "f_agency_levels", "agency_level", AGENCY_LEVELS),
     "source_agencies": ("sumber", "f_sources", "source_agency", SOURCE_AGENCIES),
+    "employee_types": ("pegawai", "f_employee_types", "employee_choice", EMPLOYEE_CHOICES),
 }
-HELP = {"source_agencies": "f_sources_help"}  # filters whose widget explains itself (the KASN → BKN handover)
+DEFAULTS = {"employee_types": ASN_ONLY}  # list filters whose default is not 'all' (as in Filters)
+HELP = {"source_agencies": "f_sources_help", "employee_types": "f_employee_types_help"}  # label key of a help text
 FIRST_DAY = date(2019, 1, 1)  # before the earliest election window
-MAIN_FIELDS = ("elections", "provinces", "regions", "violation_types", "severities")
+MAIN_FIELDS = ("elections", "provinces", "regions", "violation_types", "severities", "employee_types")
 BASIS_KEY, DATES_KEY = "basis", "tgl"
+UNIT_KEY = "satuan"  # the counting unit's widget key and URL parameter (orang | catatan)
 REGION_KEY, PROVINCE_KEY = MULTI["regions"][0], MULTI["provinces"][0]
 LANG_KEY = "lang"  # the language switch's widget key and URL parameter
 SESSION_LANG_KEY = "_lang"  # the language of this session's last run (a page switch's run has no URL parameters)
@@ -57,8 +63,8 @@ def region_options(provinces: list[str]) -> list[str]:
 
 
 def active_count(filters: Filters) -> int:
-    """How many filters narrow the cases (a date range counts once)."""
-    lists = sum(1 for field in MULTI if getattr(filters, field))
+    """How many filters differ from their defaults (a date range counts once)."""
+    lists = sum(1 for field in MULTI if getattr(filters, field) != DEFAULTS.get(field, ()))
     return lists + (1 if filters.date_from or filters.date_to else 0)
 
 
@@ -69,9 +75,10 @@ def empty_state(lang: str) -> None:
 
 
 def reset_filters() -> None:
-    """Button callback: every filter back to 'all' (the URL parameters disappear with them)."""
-    for key, *_ in MULTI.values():
-        st.session_state[key] = []
+    """Button callback: every filter back to its default (the URL parameters disappear with them); the counting
+    unit, like the language, is how to count rather than what, and stays."""
+    for field, (key, *_) in MULTI.items():
+        st.session_state[key] = list(DEFAULTS.get(field, ()))
     st.session_state[BASIS_KEY] = DATE_BASES[0]
     st.session_state[DATES_KEY] = ()
 
@@ -89,11 +96,13 @@ def restore_from_url() -> None:
     st.session_state["_url_restored"] = True
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     lists = {key: set(values or options(column)) for key, _, column, values in MULTI.values()}
-    link = read_link(params, lists, {BASIS_KEY: DATE_BASES, LANG_KEY: LANGS}, DATES_KEY, FIRST_DAY, last_day())
+    single = {BASIS_KEY: DATE_BASES, LANG_KEY: LANGS, UNIT_KEY: UNITS}
+    link = read_link(params, lists, single, DATES_KEY, FIRST_DAY, last_day())
     for key, codes in link.lists.items():
         st.session_state[key] = codes
-    if BASIS_KEY in link.single:
-        st.session_state[BASIS_KEY] = link.single[BASIS_KEY]
+    for key in (BASIS_KEY, UNIT_KEY):
+        if key in link.single:
+            st.session_state[key] = link.single[key]
     if link.dates:
         st.session_state[DATES_KEY] = link.dates
     st.session_state[IGNORED_KEY] = link.ignored
@@ -124,13 +133,19 @@ def language_control() -> str:
 
 
 def write_to_url(filters: Filters, lang: str) -> None:
-    """Mirror the filters (as codes) and the language in the URL; defaults are left out to keep links short."""
+    """Mirror the filters (as codes) and the language in the URL; defaults are left out to keep links short.
+
+    A list filter whose default is not 'all' writes every code for 'all' (`?pegawai=pns&…&pegawai=unknown`): an
+    empty parameter would read back as its default."""
     wanted: dict[str, list[str] | str] = {}
-    for field, (key, *_) in MULTI.items():
-        if getattr(filters, field):
-            wanted[key] = list(getattr(filters, field))
+    for field, (key, _, _, values) in MULTI.items():
+        chosen = getattr(filters, field)
+        if chosen != DEFAULTS.get(field, ()):
+            wanted[key] = list(chosen or values)
     if filters.date_basis != DATE_BASES[0]:
         wanted[BASIS_KEY] = filters.date_basis
+    if filters.unit != UNITS[0]:
+        wanted[UNIT_KEY] = filters.unit
     days = [d.isoformat() for d in (filters.date_from, filters.date_to) if d]
     if days:
         wanted[DATES_KEY] = days
@@ -149,10 +164,22 @@ def _multiselect(field: str, lang: str, chosen_provinces: list[str]) -> list[str
             st.session_state[key] = [c for c in st.session_state[key] if c in values]
     elif values is None:
         values = list(options(column))
+    # A default that is not 'all' is the widget's own default, not a value seeded into session state: a seeded
+    # widget reports its own (empty) default on a run whose value comes from the browser (see language_control).
     return st.multiselect(
         t(label_key, lang), values, key=key, format_func=lambda v: label(column, v, lang),
-        placeholder=t("f_all", lang), help=t(HELP[field], lang) if field in HELP else None, **KEEP,
+        default=list(DEFAULTS[field]) if field in DEFAULTS else None, placeholder=t("f_all", lang),
+        help=t(HELP[field], lang) if field in HELP else None, **KEEP,
     )
+
+
+def unit_control(lang: str) -> str:
+    """What the counts count: persons in cases (default) or register records."""
+    chosen = st.segmented_control(  # its own default, as the language switch's (see language_control)
+        t("f_unit", lang), UNITS, default=UNITS[0], required=True, key=UNIT_KEY,
+        format_func=lambda v: label("unit", v, lang), help=t("f_unit_help", lang), **KEEP,
+    )
+    return chosen if chosen in UNITS else UNITS[0]
 
 
 def request_filters(**values: list[str]) -> None:
@@ -169,6 +196,7 @@ def sidebar_filters(lang: str) -> Filters:
     status = sidebar.empty()  # filled below, once the widgets have said what is chosen
     chosen: dict[str, list[str]] = {}
     with sidebar:
+        unit = unit_control(lang)
         for field in MAIN_FIELDS:
             chosen[field] = _multiselect(field, lang, chosen.get("provinces", []))
         basis = st.selectbox(
@@ -186,7 +214,7 @@ def sidebar_filters(lang: str) -> Filters:
     date_from, date_to = _date_range(dates)
     filters = Filters(
         **{field: tuple(values) for field, values in chosen.items()},
-        date_basis=basis, date_from=date_from, date_to=date_to,
+        date_basis=basis, date_from=date_from, date_to=date_to, unit=unit,
     )
     status.caption(t("f_active", lang, n=active_count(filters)) if not filters.is_empty() else t("f_none", lang))
     return filters

@@ -93,6 +93,25 @@ STRINGS = {
         "period of equal length just before it.\n"
         "- **Median days to decision**: from report date to decision date, for cases already decided.",
     ),
+    "ab_unit": (
+        "**Yang dihitung.** Seorang ASN dalam satu kasus tercatat di setiap register yang menanganinya (Bawaslu, "
+        "KASN — sejak 23 Agustus 2024 BKN —, inspektorat), jadi satu orang bisa muncul dua atau tiga kali. Netra "
+        "menautkan catatan itu menjadi satu *orang-kasus* dan secara bawaan menghitung orang dalam kasus: setiap "
+        "orang-kasus sekali, dengan status tahap terjauh yang dicapai catatannya (dilaporkan < diproses < "
+        "dihentikan/tidak terbukti < terbukti < disanksi), wilayah dan jabatan dari catatan yang masuk lebih dulu "
+        "(Bawaslu lebih dulu bila sama harinya). Pilihan *Hitung: catatan register* di bilah samping menghitung "
+        "setiap baris register; tabel Data selalu satu baris per catatan. Non-ASN (kepala desa, honorer) tidak "
+        "dihitung dalam angka ASN kecuali dipilih di filter jenis pegawai; Ringkasan menyebut berapa yang tidak "
+        "dihitung.",
+        "**Who is counted.** A civil servant in one case is recorded in every register that handles it (Bawaslu, "
+        "KASN — since 23 August 2024 BKN —, an inspectorate), so one person can appear two or three times. Netra "
+        "links those records into one *person-case* and by default counts persons in cases: each person-case "
+        "once, with the furthest stage its records reached (reported < in process < stopped/not proven < proven "
+        "< sanctioned), region and position from the record that entered first (Bawaslu's on the same day). "
+        "*Count: register records* in the sidebar counts every register row instead; the Data table is always one "
+        "row per record. Non-ASN staff (village heads, honorary staff) are left out of ASN totals unless chosen "
+        "in the staff-type filter; the overview says how many were left out.",
+    ),
     "ab_quality_title": ("Kualitas data", "Data quality"),
     "ab_quality_totals": (
         "{loads} muatan: {read} baris dibaca, {loaded} dimuat, {rejected} ditolak, {duplicate} duplikat, "

@@ -17,6 +17,19 @@ STRINGS = {
     "kpi_proven": ("Terbukti", "Proven"),
     "kpi_sanctioned": ("Disanksi", "Sanctioned"),
     "kpi_median_days": ("Median hari sampai putusan", "Median days to decision"),
+    # under the cards when the employee-type filter leaves non-ASN out (ui/views/kpis.py non_asn_note)
+    "kpi_non_asn_orang": (
+        "Angka ini hanya ASN: {n} orang-kasus non-ASN (kepala desa, honorer) tidak dihitung; pilih mereka di filter "
+        "jenis pegawai.",
+        "These numbers are ASN only: {n} non-ASN person-cases (village heads, honorary staff) are left out; choose "
+        "them in the staff-type filter.",
+    ),
+    "kpi_non_asn_catatan": (
+        "Angka ini hanya ASN: {n} catatan non-ASN (kepala desa, honorer) tidak dihitung; pilih mereka di filter "
+        "jenis pegawai.",
+        "These numbers are ASN only: {n} non-ASN records (village heads, honorary staff) are left out; choose them "
+        "in the staff-type filter.",
+    ),
     "kpi_days_unit": ("hari", "days"),
     "kpi_reported_help": (
         "ASN yang dilaporkan (satu baris per orang per kasus).",

@@ -22,11 +22,34 @@ STRINGS = {
     "f_positions": ("Jabatan", "Position"),
     "f_agency_levels": ("Tingkat instansi", "Agency level"),
     "f_sources": ("Sumber data", "Source agency"),
+    "f_sources_help": (
+        "Lembaga yang memegang catatan. KASN dibubarkan pada 23 Agustus 2024; sejak itu BKN menerima penerusan "
+        "Bawaslu dan memberi rekomendasi. Saat menghitung orang, sebuah lembaga berarti orang-kasus yang punya "
+        "catatan dari lembaga itu.",
+        "The agency holding the record. KASN was dissolved on 23 August 2024; since then BKN receives Bawaslu's "
+        "referrals and recommends. When counting persons, an agency means person-cases with a record from it.",
+    ),
+    "f_employee_types": ("Jenis pegawai", "Staff type"),
+    "f_employee_types_help": (
+        "Bawaan: ASN (PNS, PPPK, dan yang tidak disebut). Non-ASN (kepala desa, honorer) tidak dihitung dalam "
+        "angka ASN kecuali dipilih; kosongkan untuk semua pegawai.",
+        "Default: ASN (PNS, PPPK and those not stated). Non-ASN (village heads, honorary staff) are left out of ASN "
+        "totals unless chosen; clear it for all staff.",
+    ),
+    "f_unit": ("Hitung", "Count"),
+    "f_unit_help": (
+        "Orang dalam kasus: seorang ASN dalam satu kasus dihitung sekali, berapa pun register yang mencatatnya "
+        "(Bawaslu, KASN/BKN, inspektorat); statusnya tahap terjauh yang dicapai. Catatan register: setiap baris "
+        "register dihitung sendiri.",
+        "Persons in cases: one civil servant in one case counts once, however many registers hold them (Bawaslu, "
+        "KASN/BKN, inspectorate); the status is the furthest stage reached. Register records: every register row "
+        "counts on its own.",
+    ),
     "f_all": ("Semua", "All"),
     "f_more": ("Filter lainnya", "More filters"),
     "f_reset": ("Atur ulang filter", "Reset filters"),
     "f_active": ("{n} filter aktif", "{n} active filters"),
-    "f_none": ("Tanpa filter: semua kasus", "No filters: all cases"),
+    "f_none": ("Tanpa filter: semua kasus ASN", "No filters: every ASN case"),
     "f_summary": ("**{n} filter aktif** — {caption}", "**{n} active filters** — {caption}"),
     "synthetic_banner": (
         "**DATA SINTETIS** — angka di dasbor ini dibuat untuk demonstrasi, dikalibrasi ke angka yang "
@@ -97,7 +120,13 @@ STRINGS = {
     "cap_agency_levels": ("Instansi", "Agency level"),
     "cap_source_agencies": ("Sumber", "Source"),
     "cap_more": ("+{n} lainnya", "+{n} more"),
-    "cap_all": ("Semua kasus", "All cases"),
+    "cap_asn_only": ("ASN (tanpa non-ASN)", "ASN (non-ASN left out)"),
+    "cap_all_employees": ("Semua pegawai, termasuk non-ASN", "All staff, non-ASN included"),
+    "cap_employee_types": ("Pegawai", "Staff"),
+    "cap_records_table": (
+        "satu baris per catatan register: orang yang tercatat di beberapa register muncul sekali per register",
+        "one row per register record: a person held in several registers appears once per register",
+    ),
     "cap_period": ("{start} s.d. {end}", "{start} to {end}"),
     # decimal mark, then thousands mark (ui/views/numbers.py; plotly's layout.separators)
     "num_separators": (",.", ".,"),

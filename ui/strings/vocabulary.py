@@ -51,6 +51,11 @@ _LABELS = {  # column -> value -> (id, en); violation types come from data/refer
     },
     "employee_type": {"pns": ("PNS", "Civil servant"), "pppk": ("PPPK", "Contract (PPPK)"),
                       "non_asn": ("Non-ASN", "Non-ASN")},
+    # the employee-type filter's choices: a record that does not say is 'unknown' (warehouse.vocab.EMPLOYEE_CHOICES)
+    "employee_choice": {"pns": ("PNS", "Civil servant"), "pppk": ("PPPK", "Contract (PPPK)"),
+                        "non_asn": ("Non-ASN (kepala desa, honorer)", "Non-ASN (village heads, honorary staff)"),
+                        "unknown": ("Tidak disebut", "Not stated")},
+    "unit": {"orang": ("Orang dalam kasus", "Persons in cases"), "catatan": ("Catatan register", "Register records")},
     "violation_class": {
         "kode_etik": ("Kode etik", "Code of ethics"),
         "disiplin": ("Disiplin", "Discipline"),

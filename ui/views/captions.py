@@ -5,15 +5,19 @@ Made from the same Filters value as the query behind the chart, so the caption c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ui.strings import label, t
 from warehouse.filters import LIST_COLUMNS, Filters
+from warehouse.vocab import ASN_ONLY
 
 MAX_NAMED = 3  # a caption names at most this many values per filter, then "+N lainnya"
 
 
 def filters_caption(filters: Filters, lang: str) -> str:
-    """The filters in words, e.g. 'Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah'; 'Semua kasus' for none."""
-    parts = []
+    """The filters in words, always starting with the counting unit and who is counted, e.g. 'Orang dalam kasus ·
+    ASN (tanpa non-ASN) · Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah'."""
+    parts = [label("unit", filters.unit, lang), employees_words(filters.employee_types, lang)]
     for field, column in LIST_COLUMNS.items():
         values = getattr(filters, field)
         if values:
@@ -25,7 +29,21 @@ def filters_caption(filters: Filters, lang: str) -> str:
     if filters.date_from or filters.date_to:
         basis = label("date_basis", filters.date_basis, lang).capitalize()
         parts.append(f"{basis}: {period_words(filters, lang)}")
-    return " · ".join(parts) if parts else t("cap_all", lang)
+    return " · ".join(parts)
+
+
+def records_caption(filters: Filters, lang: str) -> str:
+    """The caption of the case table, which is one row per register record whatever unit the counts use."""
+    return f"{filters_caption(replace(filters, unit='catatan'), lang)} · {t('cap_records_table', lang)}"
+
+
+def employees_words(employee_types: tuple[str, ...], lang: str) -> str:
+    """Who is counted: 'ASN (tanpa non-ASN)' by default, 'Semua pegawai, termasuk non-ASN', or the types chosen."""
+    if employee_types == ASN_ONLY:
+        return t("cap_asn_only", lang)
+    if not employee_types:
+        return t("cap_all_employees", lang)
+    return f"{t('cap_employee_types', lang)}: {', '.join(label('employee_choice', v, lang) for v in employee_types)}"
 
 
 def period_words(filters: Filters, lang: str) -> str:

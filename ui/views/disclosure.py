@@ -48,6 +48,7 @@ COUNTS = {  # query -> its count columns
     "cross_agency_funnel": ("persons", "dropped", "timed", "stalled", "ended", "waiting"),
     "cross_agency_by_area": ("received", "found", "forwarded", "recommended", "sanctioned", "without_bawaslu",
                              "stalled"),
+    "non_asn_count": ("n",),
 }
 LAGS = {  # quantiles of days, withheld when the cases behind them are fewer than THRESHOLD: column -> its count
     **{f"report_lag_{q}": "reported_n" for q in ("p25", "p50", "p90")},

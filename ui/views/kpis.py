@@ -79,6 +79,15 @@ def ageing_for(recent: Filters, before: Filters, as_of: date | None) -> Ageing:
     return Ageing(days, as_of, before.date_to + timedelta(days=days))
 
 
+def non_asn_note(left_out: pd.DataFrame, unit: str, lang: str) -> str | None:
+    """The sentence near the cards saying how many non-ASN person-cases (or records) the counts leave out; None
+    when they leave out none (`left_out` is the non_asn_count row, published on a public view)."""
+    n = left_out["n"].iloc[0]
+    if not withheld(n) and n == 0:
+        return None
+    return t(f"kpi_non_asn_{unit}", lang, n=count_text(n, lang))
+
+
 def _day(value) -> date | None:
     return None if pd.isna(value) else pd.Timestamp(value).date()
 

@@ -1,6 +1,6 @@
 -- one row per value of each breakdown dimension, and per violation type × severity pair, with its case count
 with filtered as (
-    select violation_type, severity, position_class, agency_level, status, source_agency from cases where {filters}
+    select violation_type, severity, position_class, agency_level, status, source_agency from {cases} where {filters}
 )
 select
     case

@@ -4,7 +4,7 @@ with counted as (
         province_code,
         count(*) as reported,
         count(*) filter (where is_proven(status)) as proven
-    from cases
+    from {cases}
     where {filters} and province_code is not null
     group by province_code
 ),

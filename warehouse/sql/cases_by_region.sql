@@ -4,7 +4,7 @@ with counted as (
         region_code,
         count(*) as reported,
         count(*) filter (where is_proven(status)) as proven
-    from cases
+    from {cases}
     where {filters} and region_code is not null
     group by region_code
 )

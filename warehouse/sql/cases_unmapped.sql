@@ -2,5 +2,5 @@
 select
     count(*) filter (where region_code is null) as without_region,
     count(*) filter (where province_code is null) as without_province
-from cases
+from {cases}
 where {filters}

@@ -6,5 +6,5 @@ select
     min({date_column}) as first_day,
     max({date_column}) as last_day,
     greatest(max(incident_date), max(report_date), max(decision_date), max(sanction_date)) as as_of
-from cases
+from {cases}
 where {filters}

@@ -5,5 +5,5 @@ select
     count(*) filter (where is_sanctioned(status)) as sanctioned,
     median(decision_date - report_date) filter (where decision_date is not null and report_date is not null)
         as median_days_to_decision
-from cases
+from {cases}
 where {filters}

@@ -9,7 +9,7 @@ with aged as (
         sanction_date,
         decision_date <= coalesce($as_of::date, decision_date) as decided_by_then,
         sanction_date <= coalesce($as_of::date, sanction_date) as sanctioned_by_then
-    from cases
+    from {cases}
     where {filters}
 )
 

@@ -1,6 +1,6 @@
 -- one row per week (starting Monday) of the chosen date basis ($date_basis) with the number of filtered cases
 with filtered as (
-    select incident_date, report_date, decision_date from cases where {filters}
+    select incident_date, report_date, decision_date from {cases} where {filters}
 ),
 days as (
     select basis_date($date_basis, incident_date, report_date, decision_date) as day

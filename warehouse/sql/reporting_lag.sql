@@ -7,5 +7,5 @@ select
     count(decision_date - report_date) as decided_n,
     quantile_disc(decision_date - report_date, 0.5) as decision_lag_p50,
     quantile_disc(decision_date - report_date, 0.9) as decision_lag_p90
-from cases
+from {cases}
 where {filters}

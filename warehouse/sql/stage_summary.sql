@@ -1,7 +1,7 @@
 -- one row per election and period: each stage, the gaps around them, before / since voting day, and the whole window
 with picked as (
     select election, incident_date, report_date, decision_date
-    from cases
+    from {cases}
     where {filters}
 ),
 
@@ -111,7 +111,7 @@ lags as (
     group by election, period
 ),
 
-data_until as (
+data_until as (  -- the latest date any record of the election knows of, whatever the counting unit
     select election, greatest(max(incident_date), max(report_date), max(decision_date)) as data_until
     from cases
     where election in (select election from picked)

@@ -1,7 +1,7 @@
 -- one row per election, time bucket and series; buckets are weeks (or days) counted from voting day
 with picked as (
     select election, incident_date, report_date, decision_date, violation_type, severity, province_code
-    from cases
+    from {cases}
     where {filters}
 ),
 

@@ -4,7 +4,7 @@ with counts as (  -- aggregate first: the names join 38 rows, not every case
         province_code,
         count(*) as n,
         count(*) filter (where is_proven(status)) as proven
-    from cases
+    from {cases}
     where {filters} and province_code is not null
     group by province_code
 )

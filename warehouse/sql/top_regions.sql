@@ -4,7 +4,7 @@ with counts as (  -- aggregate first: the names join 514 rows, not every case
         region_code,
         count(*) as n,
         count(*) filter (where is_proven(status)) as proven
-    from cases
+    from {cases}
     where {filters} and region_code is not null
     group by region_code
 )
