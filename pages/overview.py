@@ -13,12 +13,12 @@ from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
 from ui.strings import label, t
 from ui.views import kpis
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 
 ctx = current()
 f, lang = ctx.filters, ctx.lang
 caption = filters_caption(f, lang)
-st.title(t("ov_title", lang))
+st.title(page_title(t("ov_title", lang), f, lang))
 
 now = read("kpis", f)
 if now["reported"].iloc[0] == 0:

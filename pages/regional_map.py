@@ -10,13 +10,13 @@ from ui.app.data import read
 from ui.app.export_buttons import export_buttons
 from ui.figures import maps
 from ui.strings import label, t
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 from ui.views.disclosure import count_text
 from warehouse.filters import RECENT_DAYS
 
 ctx = current()
 lang = ctx.lang
-st.header(t("peta_title", lang))
+st.title(page_title(t("peta_title", lang), ctx.filters, lang))
 map_filters = ctx.filters.without("regions")  # every region stays on the map; the chosen one is outlined
 extent = read("data_extent", map_filters).iloc[0]
 if pd.isna(extent["last_day"]):
