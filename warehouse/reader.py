@@ -24,7 +24,7 @@ import pandas as pd
 import settings
 from warehouse import db
 from warehouse.filters import PARAM_PREFIX, Filters
-from warehouse.vocab import DATE_BASES
+from warehouse.vocab import DATE_BASES, ELECTIONS
 
 SQL_DIR = Path(__file__).with_name("sql")
 FILTERS_SLOT = "{filters}"
@@ -118,13 +118,15 @@ class Warehouse:
 
     @query
     def cases_by_region(self, filters: Filters | None) -> pd.DataFrame:
-        """One row per kabupaten/kota (all 514): reported and proven counts, with names and centroid."""
-        return self.run("cases_by_region", filters)
+        """One row per kabupaten/kota (all 514): reported and proven counts, with names and centroid, and whether
+        the elections shown held a race there (`held`)."""
+        return self.run("cases_by_region", filters, elections=_elections(filters))
 
     @query
     def cases_by_province(self, filters: Filters | None) -> pd.DataFrame:
-        """One row per province (all 38): reported and proven counts, PNS headcount (rates are province-only)."""
-        return self.run("cases_by_province", filters)
+        """One row per province (all 38): reported and proven counts, PNS headcount (rates are province-only), and
+        whether the elections shown held a race inside it (`held`)."""
+        return self.run("cases_by_province", filters, elections=_elections(filters))
 
     @query
     def cases_unmapped(self, filters: Filters | None) -> pd.DataFrame:
@@ -273,6 +275,11 @@ def _no_filters(method, name: str, filters: Filters | None, params: dict) -> pd.
 def _basis(filters: Filters | None) -> str:
     """The filters' date basis (the default one without filters)."""
     return filters.date_basis if filters is not None else DATE_BASES[0]
+
+
+def _elections(filters: Filters | None) -> list[str]:
+    """The elections a query shows: the filters' ones, or every election of the vocabulary when none is chosen."""
+    return list((filters.elections if filters is not None else ()) or ELECTIONS)
 
 
 def _search_text(search: str) -> str:
