@@ -9,6 +9,7 @@ from ui.app.context import current
 from ui.app.data import read
 from ui.app.export_buttons import export_buttons
 from ui.app.filters import empty_state
+from ui.app.map_state import map_width
 from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
 from ui.strings import label, t
@@ -65,7 +66,7 @@ with right:
 st.subheader(t("ov_map", lang))
 map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
 small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,
-                          focus_province=f.provinces, selected=f.regions)
+                          focus_province=f.provinces, selected=f.regions, width=map_width())
 st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
 st.caption(filters_caption(map_filters, lang))
 export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)
