@@ -46,4 +46,5 @@ def legend_layout(metric: str, lang: str) -> dict:
     """A horizontal legend above the map, titled by the measure; clicks on it do nothing (nothing to hide)."""
     return {"showlegend": True, "legend": {
         "orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom", "itemclick": False,
-        "itemdoubleclick": False, "title": {"text": t(f"map_colorbar_{metric}", lang)}, "font": {"size": 12}}}
+        "itemdoubleclick": False, "title": {"text": t(f"map_colorbar_{metric}", lang), "side": "top left"},
+        "font": {"size": 12}}}  # the title above its items: a phone needs the width for them
