@@ -49,8 +49,7 @@ def warehouse_env(fixture_warehouse, tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("NETRA_DATA_DIR", str(fixture_warehouse))
     monkeypatch.setenv("NETRA_USERS_FILE", str(tmp_path / "no-users.toml"))
     monkeypatch.setenv("NETRA_ROLE", "admin")
-    monkeypatch.setenv("NETRA_DEFAULT_ELECTION", "all")  # the fixture's exact numbers are of all its elections;
-    return fixture_warehouse  # tests/app/test_default_election.py sets the default it tests
+    return fixture_warehouse
 
 
 @pytest.fixture
