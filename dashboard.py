@@ -65,8 +65,16 @@ if config.get_where_defined("client.showErrorDetails") == config.ConfigOption.DE
 
 clear_context()
 st.set_page_config(page_title="Netra", page_icon=FAVICON, layout="wide")
-restore_from_url()
 lang = language_control()
+try:
+    default_election = settings.default_election()
+except settings.SettingError:  # an operator's typo: say so plainly rather than open on a guess
+    choices = ", ".join(f"`{choice}`" for choice in settings.DEFAULT_ELECTION_CHOICES)
+    st.error(t("default_election_bad", lang, value=settings.default_election_text(), choices=choices),
+             icon=":material/settings:")
+    st.navigation(registry(PAGES, lang), position="hidden")  # as below: no legacy page list reaches the browser
+    st.stop()
+restore_from_url(default_election)
 link_notice(lang)
 
 try:

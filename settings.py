@@ -4,6 +4,8 @@ import csv
 import os
 from pathlib import Path
 
+from warehouse.vocab import ELECTIONS
+
 ROOT = Path(__file__).resolve().parent
 REFERENCE_DIR = ROOT / "data" / "reference"
 STATIC_DIR = ROOT / "static"  # served by Streamlit at app/static/ (enableStaticServing)
@@ -59,6 +61,26 @@ def stall_days() -> int:
         raise SettingError(f"NETRA_STALL_DAYS={text!r}: tulis jumlah hari, bilangan bulat 1 sampai {MAX_STALL_DAYS} "
                            f"(bawaan {STALL_DAYS}).")
     return int(text)
+
+
+DEFAULT_ELECTION_VAR = "NETRA_DEFAULT_ELECTION"
+DEFAULT_ELECTION_CHOICES = ("latest", "all", *ELECTIONS)
+
+
+def default_election_text() -> str:
+    """What NETRA_DEFAULT_ELECTION says, trimmed and in lower case; 'latest' when it is unset or empty."""
+    return os.environ.get(DEFAULT_ELECTION_VAR, "").strip().lower() or "latest"
+
+
+def default_election() -> str:
+    """Which election a visit shows when its link names none: 'latest' (the election with the latest voting day
+    that has cases), 'all', or one election id. Summing three elections by default hid which one a number meant.
+    """
+    text = default_election_text()
+    if text not in DEFAULT_ELECTION_CHOICES:
+        raise SettingError(f"{DEFAULT_ELECTION_VAR}={text!r}: tulis {', '.join(DEFAULT_ELECTION_CHOICES)} "
+                           "(bawaan latest).")
+    return text
 
 
 def _data_subdir(name: str) -> Path:

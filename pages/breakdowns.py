@@ -9,7 +9,7 @@ from ui.app.export_buttons import export_buttons
 from ui.app.filters import empty_state
 from ui.figures import charts
 from ui.strings import t
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 
 LAYOUT = (("violation_type",), ("severity", "type_severity"), ("position_class", "agency_level"),
           ("status", "source_agency"))  # rows of the page; two charts side by side stack on a phone
@@ -17,7 +17,7 @@ LAYOUT = (("violation_type",), ("severity", "type_severity"), ("position_class",
 ctx = current()
 f, lang = ctx.filters, ctx.lang
 caption = filters_caption(f, lang)
-st.title(t("rb_title", lang))
+st.title(page_title(t("rb_title", lang), f, lang))
 
 frame = read("breakdowns", f)
 if frame.empty:

@@ -12,11 +12,11 @@ from ui.export.briefing import PIECES, briefing
 from ui.export.pack import MIME, PACKS
 from ui.export.renderer import browser_path
 from ui.strings import t
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 
 ctx = current()
 lang = ctx.lang
-st.title(t("bp_title", lang))
+st.title(page_title(t("bp_title", lang), ctx.filters, lang))
 st.caption(t("bp_intro", lang))
 if data.read("kpis", ctx.filters).iloc[0]["reported"] == 0:
     st.info(t("empty_state", lang), icon=":material/filter_alt_off:")

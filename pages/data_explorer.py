@@ -9,13 +9,13 @@ from ui.app.data import read
 from ui.app.filters import empty_state
 from ui.strings import t
 from ui.views import tables
-from ui.views.captions import records_caption
+from ui.views.captions import page_title, records_caption
 from ui.views.markup import code_span
 from ui.views.roles import CAN_SEE_CASES, CAN_SEE_PERSONAL
 
 ctx = current()
 f, lang, role = ctx.filters, ctx.lang, ctx.role
-st.title(t("dx_title", lang))
+st.title(page_title(t("dx_title", lang), f, lang))
 if role not in CAN_SEE_CASES:
     st.info(t("dx_no_access", lang), icon=":material/lock:")
     st.stop()

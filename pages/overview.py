@@ -10,17 +10,18 @@ from ui.app.context import current
 from ui.app.data import read
 from ui.app.export_buttons import export_buttons
 from ui.app.filters import empty_state
+from ui.app.map_state import map_width
 from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
 from ui.figures.cross_agency import cross_agency_chart
 from ui.strings import label, t
 from ui.views import kpis
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 
 ctx = current()
 f, lang = ctx.filters, ctx.lang
 caption = filters_caption(f, lang)
-st.title(t("ov_title", lang))
+st.title(page_title(t("ov_title", lang), f, lang))
 
 now = read("kpis", f)
 if now["reported"].iloc[0] == 0:
@@ -78,7 +79,7 @@ st.page_link("pages/cross_agency.py", label=t("xa_ov_link", lang), icon=":materi
 st.subheader(t("ov_map", lang))
 map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
 small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,
-                          focus_province=f.provinces, selected=f.regions)
+                          focus_province=f.provinces, selected=f.regions, width=map_width())
 st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
 st.caption(filters_caption(map_filters, lang))
 export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)

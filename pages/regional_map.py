@@ -10,13 +10,13 @@ from ui.app.data import read
 from ui.app.export_buttons import export_buttons
 from ui.figures import maps
 from ui.strings import label, t
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 from ui.views.disclosure import count_text
 from warehouse.filters import RECENT_DAYS
 
 ctx = current()
 lang = ctx.lang
-st.header(t("peta_title", lang))
+st.title(page_title(t("peta_title", lang), ctx.filters, lang))
 map_filters = ctx.filters.without("regions")  # every region stays on the map; the chosen one is outlined
 extent = read("data_extent", map_filters).iloc[0]
 if pd.isna(extent["last_day"]):
@@ -40,18 +40,19 @@ query = "cases_by_province" if level == "provinsi" else "cases_by_region"
 recent, previous = map_filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
 periods = (read(query, recent), read(query, previous)) if metric == "change" else ()  # two queries only when shown
 frame = maps.region_metrics(read(query, map_filters), *periods)
-figure = maps.best_map(frame, metric, lang, level=level, focus_province=focus, selected=ctx.filters.regions)
+figure = maps.best_map(frame, metric, lang, level=level, focus_province=focus, selected=ctx.filters.regions,
+                       width=state.map_width())
 
-map_col, table_col = st.columns([3, 2])
-with map_col:
-    if not boundaries.installed():
-        st.warning(t("peta_fallback", lang), icon=":material/warning:")
-    event = st.plotly_chart(figure, key=state.MAP_KEY, on_select=state.map_clicked, selection_mode="points",
-                            theme=None, config=maps.PLOTLY_CONFIG)
-    if state.apply_unhandled_click(event):
-        st.rerun()
-with table_col:
-    st.dataframe(maps.ranked_table(frame, metric, lang, level, focus), hide_index=True, height=figure.layout.height)
+if not boundaries.installed():
+    st.warning(t("peta_fallback", lang), icon=":material/warning:")
+event = st.plotly_chart(figure, key=state.MAP_KEY, on_select=state.map_clicked, selection_mode="points",
+                        theme=None, config=maps.PLOTLY_CONFIG)
+if state.apply_unhandled_click(event):
+    st.rerun()
+table = maps.ranked_table(frame, metric, lang, level, focus)
+st.dataframe(table, hide_index=True, column_config=state.table_columns(table, lang), width="stretch")
+if maps.not_ranked(frame, level, focus):
+    st.caption(t("peta_not_ranked", lang, n=maps.not_ranked(frame, level, focus)))
 
 if focus:
     st.caption(t("peta_focus", lang, where=", ".join(label("province_code", code, lang) for code in focus)))

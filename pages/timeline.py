@@ -9,11 +9,11 @@ from ui.figures import timeline as charts
 from ui.figures.charts import PLOTLY_CONFIG
 from ui.strings import label, t
 from ui.views import timeline as logic
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 
 ctx = current()
 lang = ctx.lang
-st.title(t("tl_title", lang))
+heading = st.empty()  # the title names the election shown, known once it is picked below
 st.caption(t("tl_intro", lang))
 
 calendar = read("election_calendar")
@@ -25,6 +25,7 @@ if len(ctx.filters.elections) != 1:
     st.caption(t("tl_pick_note", lang, election=label("election", election, lang)))
 cal = logic.calendar_for(calendar, election)
 filters = logic.for_election(ctx.filters, election)
+heading.title(page_title(t("tl_title", lang), filters, lang))
 
 choose = st.columns(3)
 bucket_days = choose[0].segmented_control(t("tl_granularity", lang), (7, 1), default=7, required=True, key="tl_gran",

@@ -10,6 +10,13 @@ import pytest
 from tests.fixtures.make_registers import write_all
 
 
+@pytest.fixture(autouse=True)
+def every_election_by_default(monkeypatch):
+    """The tests' exact numbers are of every election in their fixtures: the app opens on all of them unless a test
+    sets NETRA_DEFAULT_ELECTION itself (tests/app/test_default_election.py); the deployed default is 'latest'."""
+    monkeypatch.setenv("NETRA_DEFAULT_ELECTION", "all")
+
+
 @pytest.fixture
 def warehouse_dir(tmp_path, monkeypatch) -> Path:
     """An empty warehouse folder of this test's own (NETRA_DATA_DIR), never the work tree's data/warehouse."""

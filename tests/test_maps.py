@@ -57,8 +57,9 @@ def test_metric_values_share_rate_and_capped_change():
 def test_region_map_draws_values_and_greys_no_value_regions_on_purpose():
     frame = maps.region_metrics(REGIONS)
     fig = maps.region_map(frame, "proven_share", "id", selected=("33.25",))
-    coloured, grey = fig.data
-    assert (list(coloured.locations), list(coloured.z)) == (["33.25", "73.72"], [25, 100])
+    coloured, grey, *legend = fig.data
+    assert (list(coloured.locations), list(coloured.z)) == (["33.25", "73.72"], [1, 4])  # classes 20–40%, 80–100%
+    assert [entry.name for entry in legend] == ["0–20%", "20–40%", "40–60%", "60–80%", "80–100%"]
     assert (list(grey.locations), grey.showscale) == (["33.74"], False)
     assert coloured.geojson == "app/static/geo/kabupaten_kota.geojson" == boundaries.url("kabupaten")
     assert coloured.featureidkey == "properties.kode"
@@ -76,10 +77,10 @@ def test_region_map_draws_values_and_greys_no_value_regions_on_purpose():
 def test_focus_keeps_only_the_province_and_change_uses_the_diverging_scale():
     frame = maps.region_metrics(REGIONS, counts(30, 0, 3), counts(10, 2, 1))
     fig = maps.region_map(frame, "change", "en", focus_province="33")
-    assert [list(trace.locations) for trace in fig.data] == [["33.25"], ["33.74"]]
-    assert (fig.data[0].z, fig.data[0].zmid, fig.data[0].colorscale[0][1]) == ((100,), 0, "rgb(5,48,97)")
+    assert [list(trace.locations) for trace in fig.data[:2]] == [["33.25"], ["33.74"]]
+    assert (fig.data[0].z, fig.data[0].colorscale[-1][1]) == ((5,), "rgb(103, 0, 31)")  # +200%: the top class
     assert fig.data[0].customdata[0][3] == "+20 (+200.0%)"
-    assert fig.data[0].colorbar.ticktext[-1] == "≥ +100%"
+    assert fig.data[-1].name == "up ≥ 100% or new"
 
 
 def test_province_map_shows_the_rate_and_refuses_it_per_kabupaten():
@@ -102,6 +103,8 @@ def test_bubble_map_puts_the_code_first_for_clicks():
     assert (list(bubbles.lat), list(bubbles.lon)) == ([-7.0, -7.0, -4.0], [109.9, 110.4, 119.6])
     assert list(bubbles.customdata[0]) == ["33.25", 12, 3, "25,0%"]
     assert list(bubbles.marker.size) == [40.0, 5.0, 20.0]
+    assert list(bubbles.marker.color) == [fig.data[-1].marker.color, fig.data[1].marker.color,
+                                          fig.data[2].marker.color]  # classes 0, 3, 12: the legend's colours
     assert "Kasus: %{customdata[1]:,}" in bubbles.hovertemplate
 
 
@@ -126,9 +129,9 @@ def test_ranked_table_orders_by_the_metric_with_no_value_last():
 
 
 @pytest.mark.parametrize(("box", "height"), [
-    ((95.0, -11.0, 141.0, 6.0), 300),  # all of Indonesia: wide, the minimum
-    ((108.9, -8.0, 111.4, -6.0), 524),  # 580 px * 2/2.5 + 60 px of colour bar
-    ((119.0, -8.0, 120.0, -1.0), 640),  # tall: capped
+    ((95.0, -11.0, 141.0, 6.0), 429),  # all of Indonesia: 1000 px * 17/46 + 60 px of legend
+    ((108.9, -8.0, 111.4, -6.0), 650),  # a province: capped
+    ((119.0, -8.0, 120.0, -1.0), 650),  # tall: capped
 ])
 def test_fitted_height(box, height):
     assert maps.fitted_height(box) == height
@@ -142,5 +145,23 @@ def test_extent_prefers_boundary_boxes_padded():
 def test_for_export_swaps_the_url_for_the_installed_file():
     fig = maps.region_map(maps.region_metrics(REGIONS), "proven_share", "id")
     exported = maps.for_export(fig)
-    assert [trace.geojson for trace in exported.data] == [boundaries.installed_path("kabupaten").as_uri()] * 2
+    assert [trace.geojson for trace in exported.data if trace.type == "choropleth"] == [
+        boundaries.installed_path("kabupaten").as_uri()] * 2
     assert fig.data[0].geojson == "app/static/geo/kabupaten_kota.geojson"  # the original is untouched
+
+
+def test_regions_without_an_election_are_their_own_grey_layer_and_not_ranked():
+    frame = maps.region_metrics(REGIONS.assign(held=[True, False, False], reported=[12, 0, 3]))
+    coloured, absent, *legend = maps.region_map(frame, "count", "en").data
+    assert (list(coloured.locations), list(coloured.z)) == (["33.25", "73.72"], [1, 0])  # 3 cases without a race
+    assert (list(absent.locations), absent.colorscale[0][1], absent.showscale) == (["33.74"], "#eeeeee", False)
+    assert [(entry.name, entry.marker.color) for entry in legend][-1] == ("no election here", "#eeeeee")
+    assert [entry.name for entry in legend] == ["3", "4–12", "no election here"]  # no region has zero cases
+    bubbles = maps.bubble_map(frame, "count", "id").data
+    assert (list(bubbles[1].text), bubbles[1].marker.color, bubbles[-1].name) == (
+        ["Kota Semarang"], "#eeeeee", "tidak ada pilkada")
+    table = maps.ranked_table(frame, "count", "en")
+    assert table["Region"].tolist() == ["Kabupaten Batang", "Kota Parepare"]
+    assert maps.not_ranked(frame) == 1
+    share = maps.region_map(frame, "proven_share", "id").data  # no value (no case) and no election differ
+    assert [(list(trace.locations), trace.colorscale[0][1]) for trace in share[1:2]] == [(["33.74"], "#eeeeee")]

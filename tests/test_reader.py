@@ -145,3 +145,19 @@ def test_the_rules_live_in_the_generation_and_follow_the_vocabulary(warehouse_di
 def test_no_warehouse_is_a_clear_error(warehouse_dir):
     with pytest.raises(FileNotFoundError, match="python -m etl demo"):
         Warehouse()
+
+
+@pytest.mark.parametrize(("elections", "regions_without", "provinces_without"), [
+    ((), 0, ()),  # Pemilu 2024 was held everywhere
+    (("pilkada2024",), 0, ()),  # DKI's cities chose no head of their own, but took part in DKI's governor race
+    (("pilkada2020",), 205, ("11", "31")),  # 270 daerah: Aceh and DKI held no race at all
+    (("pilkada2020", "pemilu2024"), 0, ()),
+])
+def test_the_map_queries_say_where_the_elections_shown_were_held(wh, elections, regions_without, provinces_without):
+    regions = wh.cases_by_region(Filters(elections=elections))
+    provinces = wh.cases_by_province(Filters(elections=elections))
+    assert (~regions["held"]).sum() == regions_without
+    assert tuple(provinces.loc[~provinces["held"], "code"]) == provinces_without
+    if elections == ("pilkada2020",):  # Kota Semarang (33.74) chose its mayor; Kabupaten Batang (33.25) did not
+        held = regions.set_index("code")["held"]
+        assert (held["33.74"], held["33.25"], held["31.71"]) == (True, False, False)

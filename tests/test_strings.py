@@ -13,7 +13,7 @@ from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
 from ui.figures.theme import FUNNEL_COLORS
 from ui.strings import DEFAULT_LANG, LANGS, all_strings, areas, known_lang, label, options, t, vocabulary
-from ui.views import audit_trail, kpis, linking, links, loading, roles, tables
+from ui.views import audit_trail, bins, kpis, linking, links, loading, roles, tables
 from ui.views import timeline as timeline_logic
 from warehouse.filters import LIST_COLUMNS
 from warehouse.vocab import ELECTIONS, EMPLOYEE_CHOICES, SEVERITIES, STATUSES, UNITS, VIOLATION_TYPES
@@ -60,6 +60,7 @@ FAMILIES = {
     "au_outcome_{}": audit_trail.OUTCOMES,
     "au_col_{}": audit_trail.SHOWN_COLUMNS,
     "link_why_{}": links.REASONS,
+    "bin_change_{}": tuple(str(i) for i in range(len(bins.CHANGE_LOWS))),
 }
 
 

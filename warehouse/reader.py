@@ -33,6 +33,7 @@ from warehouse.vocab import (
     CROSS_AGENCY_PATHS,
     CROSS_AGENCY_STAGES,
     DATE_BASES,
+    ELECTIONS,
 )
 
 NON_ASN = "non_asn"  # the employee type ASN totals leave out by default (vocab.ASN_ONLY)
@@ -147,13 +148,15 @@ class Warehouse:
 
     @query
     def cases_by_region(self, filters: Filters | None) -> pd.DataFrame:
-        """One row per kabupaten/kota (all 514): reported and proven counts, with names and centroid."""
-        return self.run("cases_by_region", filters)
+        """One row per kabupaten/kota (all 514): reported and proven counts, with names and centroid, and whether
+        the elections shown held a race there (`held`)."""
+        return self.run("cases_by_region", filters, elections=_elections(filters))
 
     @query
     def cases_by_province(self, filters: Filters | None) -> pd.DataFrame:
-        """One row per province (all 38): reported and proven counts, PNS headcount (rates are province-only)."""
-        return self.run("cases_by_province", filters)
+        """One row per province (all 38): reported and proven counts, PNS headcount (rates are province-only), and
+        whether the elections shown held a race inside it (`held`)."""
+        return self.run("cases_by_province", filters, elections=_elections(filters))
 
     @query
     def cases_unmapped(self, filters: Filters | None) -> pd.DataFrame:
@@ -335,6 +338,11 @@ def _stage_params(stall_days: int | None) -> dict:
     """The parameters every cross-agency query takes: the stages, the closing statuses and N of "stalled"."""
     days = settings.stall_days() if stall_days is None else int(stall_days)
     return {"stages": list(CROSS_AGENCY_STAGES), "closed": list(CLOSED_STATUSES), "stall_days": days}
+
+
+def _elections(filters: Filters | None) -> list[str]:
+    """The elections a query shows: the filters' ones, or every election of the vocabulary when none is chosen."""
+    return list((filters.elections if filters is not None else ()) or ELECTIONS)
 
 
 def _search_text(search: str) -> str:

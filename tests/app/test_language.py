@@ -3,7 +3,8 @@
 import pytest
 
 OVERVIEW = "pages/overview.py"
-TITLES = {"id": "Ringkasan netralitas ASN", "en": "Civil service neutrality at a glance"}
+TITLES = {"id": "Ringkasan netralitas ASN · semua pemilihan",
+          "en": "Civil service neutrality at a glance · all elections"}
 
 
 def switch(at):
@@ -55,6 +56,6 @@ def test_english_stays_in_the_url_across_pages_and_back_to_indonesian_leaves_it(
     switch(at).set_value("en").run()
     assert params(at) == {"lang": ["en"]}
     at.switch_page("pages/breakdowns.py").run()
-    assert at.title[0].value == "Breakdowns" and params(at) == {"lang": ["en"]}
+    assert at.title[0].value == "Breakdowns · all elections" and params(at) == {"lang": ["en"]}
     switch(at).set_value("id").run()
-    assert at.title[0].value == "Rincian pelanggaran" and params(at) == {}
+    assert at.title[0].value == "Rincian pelanggaran · semua pemilihan" and params(at) == {}

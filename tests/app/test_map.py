@@ -36,9 +36,14 @@ def map_spec(at) -> dict:
 
 
 def values(spec: dict) -> dict[str, float]:
-    """location -> colour value of the coloured trace, non-zero ones only."""
+    """location -> colour class of the coloured trace, non-zero ones only."""
     trace = spec["data"][0]
     return {code: z for code, z in zip(trace["locations"], trace["z"], strict=True) if z}
+
+
+def legend(spec: dict) -> list[str]:
+    """The names of the map's legend entries (its colour classes, then 'no election here')."""
+    return [trace["name"] for trace in spec["data"] if trace.get("showlegend")]
 
 
 def click(at, code: str):
@@ -51,10 +56,13 @@ def click(at, code: str):
 def test_kabupaten_map_has_all_514_regions_with_the_fixture_counts(geo_installed, make_app):
     at = make_app(page=PETA)
     spec = map_spec(at)
-    (trace,) = spec["data"]
+    trace, *_ = spec["data"]
     assert (trace["type"], len(trace["locations"]), trace["geojson"]) == (
         "choropleth", 514, "app/static/geo/kabupaten_kota.geojson")
-    assert values(spec) == KAB_COUNTS
+    assert {code: row[0] for code, row in zip(trace["locations"], trace["customdata"], strict=True) if row[0]} \
+        == KAB_COUNTS
+    assert values(spec) == KAB_COUNTS  # few distinct counts: one class each ('0', '1', '2', '3')
+    assert legend(spec) == ["0", "1", "2", "3"]
     assert spec["layout"]["geo"]["visible"] is False and spec["layout"]["geo"]["fitbounds"] == "locations"
     table = at.dataframe[0].value
     assert table.head(3)[["Wilayah", "Kasus", "Terbukti"]].to_dict("list") == {
@@ -73,7 +81,8 @@ def test_province_rate_per_100k_pns(geo_installed, make_app):
     spec = map_spec(at)
     assert spec["data"][0]["geojson"] == "app/static/geo/provinsi.geojson"
     assert len(spec["data"][0]["locations"]) == 38
-    assert values(spec) == {"33": 1.5, "73": 2.2, "74": 2.5}  # 5/336,097, 4/178,741, 2/80,337 per 100k
+    assert values(spec) == {"33": 1, "73": 2, "74": 3}  # 5/336,097, 4/178,741, 2/80,337 per 100k
+    assert legend(spec) == ["0,0", "1,5", "1,6–2,2", "2,3–2,5"]
     notes = [caption.value for caption in at.caption]
     assert any(note.startswith("Laju per 100 ribu PNS hanya tersedia per provinsi") for note in notes)
 
@@ -115,7 +124,7 @@ def test_change_compares_the_chosen_month_with_the_one_before(geo_installed, mak
                in captions)
     table = at.dataframe[0].value.set_index("Wilayah")["Perubahan"]
     assert (table["Kabupaten Batang"], table["Kota Parepare"]) == ("-2 (kasus sedikit)", "+2 (kasus sedikit)")
-    (grey,) = map_spec(at)["data"]  # every region below the small-number threshold: all grey, none coloured
+    grey, *_ = map_spec(at)["data"]  # every region below the small-number threshold: all grey, none coloured
     assert grey["showscale"] is False and len(grey["locations"]) == 514
 
 
@@ -132,7 +141,7 @@ def test_bubble_map_when_boundaries_are_absent(make_app, tmp_path, monkeypatch):
     monkeypatch.setenv("NETRA_GEO_DIR", str(tmp_path / "empty"))
     at = make_app(page=PETA)
     assert at.warning[-1].value.startswith("Batas wilayah belum terpasang, jadi peta memakai titik tengah")
-    (bubbles,) = map_spec(at)["data"]
+    bubbles, *_ = map_spec(at)["data"]
     assert (bubbles["type"], len(bubbles["customdata"])) == ("scattergeo", 514)
     counts = {row[0]: row[1] for row in bubbles["customdata"] if row[1]}
     assert counts == KAB_COUNTS
@@ -144,3 +153,13 @@ def test_no_cases_shows_the_empty_state(make_app):
     at = make_app(page=PETA, query={"el": "pilkada2020"})
     assert at.info[0].value.startswith("Tidak ada kasus untuk filter ini.")
     assert at.get("plotly_chart") == []
+
+
+
+def test_the_ranked_table_sits_under_the_map_with_whole_names(geo_installed, make_app):
+    at = make_app(page=PETA)
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert {name: columns[name]["width"] for name in ("Wilayah", "Provinsi")} == {"Wilayah": "large",
+                                                                              "Provinsi": "large"}
+    assert at.dataframe[0].value["Provinsi"].str.len().max() > 20  # e.g. 'Daerah Khusus Ibukota Jakarta' whole
+    assert not any(caption.value.endswith("tidak ada pemilihannya).") for caption in at.caption)  # all held

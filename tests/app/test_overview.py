@@ -80,7 +80,7 @@ def test_funnel_counts(make_app, chart_spec):
 def test_language_switch_changes_labels(make_app):
     at = make_app(page=OVERVIEW)
     at.sidebar.segmented_control(key="lang").set_value("en").run()
-    assert at.title[0].value == "Civil service neutrality at a glance"
+    assert at.title[0].value == "Civil service neutrality at a glance · all elections"
     assert [m.label for m in at.metric] == ["Reported", "Proven · 50.0%", "Sanctioned · 50.0%",
                                             "Median days to decision"]
     assert at.sidebar.multiselect(key="prov").label == "Province"

@@ -105,5 +105,5 @@ def test_pre_post_cards_count_only_days_the_data_covers(make_app):
 
 def test_page_in_english(make_app):
     at = make_app(page=TIMELINE, query={"el": "pilkada2024"}, lang="en")
-    assert at.title[0].value == "Timeline by election stage"
+    assert at.title[0].value == "Timeline by election stage · Pilkada 2024"
     assert [m.label for m in at.metric] == ["Before voting day", "Since voting day", "Since ÷ before"]

@@ -71,7 +71,8 @@ def dashboard_server(data_dir: Path, scratch: Path, launcher: tuple[str, ...] = 
     afterwards."""
     port = free_port()
     env = {**os.environ, "NETRA_DATA_DIR": str(data_dir), "NETRA_ROLE": "admin",
-           "NETRA_USERS_FILE": str(scratch / "none.toml"), **env}
+           "NETRA_USERS_FILE": str(scratch / "none.toml"),
+           "NETRA_DEFAULT_ELECTION": "all", **env}  # the tests' numbers are of every election in the fixture
     log = (scratch / "streamlit.log").open("w")
     server = subprocess.Popen(
         [sys.executable, *launcher, "--server.address=127.0.0.1",

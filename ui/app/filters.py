@@ -12,7 +12,10 @@ from datetime import date
 
 import streamlit as st
 
+import settings
+from ui.app import data
 from ui.strings import DEFAULT_LANG, LANGS, known_lang, label, options, t
+from ui.views.default_view import default_elections
 from ui.views.links import ignored_notice, read_link
 from warehouse.filters import Filters
 from warehouse.vocab import (
@@ -49,7 +52,7 @@ FIRST_DAY = date(2019, 1, 1)  # before the earliest election window
 MAIN_FIELDS = ("elections", "provinces", "regions", "violation_types", "severities", "employee_types")
 BASIS_KEY, DATES_KEY = "basis", "tgl"
 UNIT_KEY = "satuan"  # the counting unit's widget key and URL parameter (orang | catatan)
-REGION_KEY, PROVINCE_KEY = MULTI["regions"][0], MULTI["provinces"][0]
+REGION_KEY, PROVINCE_KEY, ELECTION_KEY = MULTI["regions"][0], MULTI["provinces"][0], MULTI["elections"][0]
 LANG_KEY = "lang"  # the language switch's widget key and URL parameter
 SESSION_LANG_KEY = "_lang"  # the language of this session's last run (a page switch's run has no URL parameters)
 PENDING_KEY = "_filters_pending"  # changes asked for by page code, applied before the widgets draw
@@ -88,13 +91,16 @@ def last_day() -> date:
     return date(date.today().year + 1, 12, 31)
 
 
-def restore_from_url() -> None:
+def restore_from_url(default_election: str = "all") -> None:
     """Once per session, before any widget: take the filters from the URL — only what ui.views.links accepts;
-    the rest is named in a notice the frame shows (`link_notice`)."""
+    the rest is named in a notice the frame shows (`link_notice`). A link without `el` opens on the default
+    election (settings.default_election); `?el=` with nothing after it is how a link says "all elections"."""
     if st.session_state.get("_url_restored"):
         return
     st.session_state["_url_restored"] = True
     params = {key: st.query_params.get_all(key) for key in st.query_params}
+    if ELECTION_KEY not in params:
+        st.session_state[ELECTION_KEY] = list(default_elections(default_election, _calendar()))
     lists = {key: set(values or options(column)) for key, _, column, values in MULTI.values()}
     single = {BASIS_KEY: DATE_BASES, LANG_KEY: LANGS, UNIT_KEY: UNITS}
     link = read_link(params, lists, single, DATES_KEY, FIRST_DAY, last_day())
@@ -106,6 +112,14 @@ def restore_from_url() -> None:
     if link.dates:
         st.session_state[DATES_KEY] = link.dates
     st.session_state[IGNORED_KEY] = link.ignored
+
+
+def _calendar():
+    """The elections' calendar with the latest date of their cases; None before any warehouse is published."""
+    try:
+        return data.read("election_calendar")
+    except FileNotFoundError:
+        return None
 
 
 def link_notice(lang: str) -> None:
@@ -142,6 +156,8 @@ def write_to_url(filters: Filters, lang: str) -> None:
         chosen = getattr(filters, field)
         if chosen != DEFAULTS.get(field, ()):
             wanted[key] = list(chosen or values)
+    if not filters.elections and settings.default_election() != "all":
+        wanted[ELECTION_KEY] = ""  # all elections, said out loud: without it the link would open on the default
     if filters.date_basis != DATE_BASES[0]:
         wanted[BASIS_KEY] = filters.date_basis
     if filters.unit != UNITS[0]:

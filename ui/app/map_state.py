@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.app.filters import PROVINCE_KEY, REGION_KEY, request_filters
-from ui.figures.maps import PROVINCE_ONLY, clicked_codes
+from ui.figures.maps import NOMINAL_WIDTH, PROVINCE_ONLY, clicked_codes
 from ui.strings import label, t
 from warehouse.filters import Filters
 
@@ -17,6 +17,8 @@ LEVEL_KEY, METRIC_KEY, FOCUS_KEY, MAP_KEY = "peta_level", "peta_metric", "peta_f
 HANDLED_KEY = "peta_handled_click"  # the codes of the selection last applied, so a selection is applied once
 PENDING_KEY = "peta_pending"  # page widget values a click asked for outside a callback (see init_state)
 DEFAULTS = {LEVEL_KEY: "kabupaten", METRIC_KEY: "count"}
+PHONE_WIDTH = 360  # px the map gets on a phone (a 390 px screen less the page's padding)
+TABLE_HEIGHT = 420  # px: about twelve rows, the rest scrolls
 
 
 def init_state() -> None:
@@ -99,3 +101,18 @@ def change_period_text(recent: Filters, previous: Filters, lang: str) -> str:
             "prev_start": previous.date_from, "prev_end": previous.date_to}
     return t("peta_change_period", lang, basis=label("date_basis", recent.date_basis, lang),
              **{key: day.strftime("%d-%m-%Y") for key, day in days.items()})
+
+
+def map_width() -> int:
+    """The width the map is fitted to: a phone's (its browser says 'Mobile') or a wide page's.
+
+    The server cannot measure the browser; without this a phone got a desktop-high frame with a thin strip of map.
+    """
+    agent = (st.context.headers or {}).get("User-Agent", "")
+    return PHONE_WIDTH if "Mobile" in agent else NOMINAL_WIDTH
+
+
+def table_columns(table, lang: str) -> dict:
+    """Column settings of the ranked table: region and province names whole (wide columns), never cut short."""
+    wide = {t("map_col_region", lang), t("map_col_province", lang)}
+    return {name: st.column_config.TextColumn(name, width="large") for name in table.columns if name in wide}

@@ -15,9 +15,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import boundaries
-from ui.figures.theme import DIVERGING, NO_DATA, SEQUENTIAL
+from ui.figures import map_legend
+from ui.figures.theme import NO_DATA, NO_ELECTION
 from ui.strings import t
-from ui.views.disclosure import any_withheld, count_cells, count_text, drawn
+from ui.views import bins
+from ui.views.disclosure import BASE, any_withheld, count_cells, count_text, drawn
 from ui.views.numbers import number, separators, signed
 
 METRICS = ("count", "rate", "proven_share", "change")
@@ -28,7 +30,7 @@ CHANGE_CAP = 100  # % at which the diverging scale stops; bigger rises (and rise
 PER = 100_000
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": True}
 MAP_TEMPLATE = "netra"  # our fonts and separators; plotly_white adds 7 KB of axis styling, re-sent per rerun
-NOMINAL_WIDTH, LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT = 580, 60, 300, 640  # px; the map column of a wide page
+NOMINAL_WIDTH, LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT = 1000, 60, 300, 650  # px; the map spans a wide page's width
 BUBBLE_PX = 40  # diameter of the biggest bubble
 PAD = 0.02  # of the larger side, so border strokes at the edge are not cut
 MARGIN_DEG = 1  # around centroids when there are no boundary boxes: roughly where borders reach
@@ -133,18 +135,32 @@ def _focused(frame: pd.DataFrame, focus_province) -> pd.DataFrame:
     return frame[frame["province_code"].isin(wanted)]
 
 
-def _colours(metric: str, lang: str) -> dict:
-    """Colour scale, range and colour bar of a metric: diverging around zero for change, sequential otherwise."""
-    bar = {"title": {"text": t(f"map_colorbar_{metric}", lang), "side": "top"}, "orientation": "h",
-           "thickness": 12, "len": 0.5, "x": 0.96, "xanchor": "right", "y": 0, "yanchor": "top"}  # room: "≥ +100%"
-    if metric == "change":
-        ticks = [-CHANGE_CAP, -CHANGE_CAP // 2, 0, CHANGE_CAP // 2, CHANGE_CAP]
-        labels = [f"{v:+d}%" if v else "0" for v in ticks[:-1]] + [f"≥ +{CHANGE_CAP}%"]
-        return {"colorscale": DIVERGING, "zmin": -CHANGE_CAP, "zmax": CHANGE_CAP, "zmid": 0,
-                "colorbar": {**bar, "tickvals": ticks, "ticktext": labels}}
-    if metric == "proven_share":
-        return {"colorscale": SEQUENTIAL, "zmin": 0, "zmax": 100, "colorbar": {**bar, "ticksuffix": "%"}}
-    return {"colorscale": SEQUENTIAL, "zmin": 0, "colorbar": bar}
+def class_values(rows: pd.DataFrame, metric: str) -> pd.Series:
+    """What the colour classes are made of: counts as published (NaN: withheld), rates in tenths, else the value."""
+    if metric == "count":
+        return rows["reported"].astype(float)
+    return rows["rate"].round(1) if metric == "rate" else metric_values(rows, metric)
+
+
+def metric_bins(values: pd.Series, metric: str, lang: str) -> bins.Bins:
+    """The colour classes of `metric` over these class values (see class_values).
+
+    Counts: quantile classes (on a public view with withheld counts: '< 5', and classes reaching to what the
+    rounding down to 5s hides); rates: quantile classes in tenths; the share and the change: fixed classes.
+    """
+    if metric == "count":
+        public = any_withheld(values)
+        return bins.quantile_bins(values, lang, step=BASE if public else 1, reach=BASE - 1 if public else 0,
+                                  withheld="< 5" if public else None)
+    if metric == "rate":
+        return bins.quantile_bins(values, lang, step=0.1, decimals=1)
+    return bins.share_bins(lang) if metric == "proven_share" else bins.change_bins(lang)
+
+
+def no_election(rows: pd.DataFrame) -> np.ndarray:
+    """Regions where the elections shown held no race and no case is recorded: not zero, but nothing to count."""
+    held = rows["held"].to_numpy(dtype=bool) if "held" in rows else np.ones(len(rows), dtype=bool)
+    return ~held & (rows["reported"].fillna(1).to_numpy() == 0)
 
 
 def _borders(codes: pd.Series, selected: Collection[str]) -> dict:
@@ -180,7 +196,7 @@ def fitted_height(box: tuple[float, float, float, float], width: int = NOMINAL_W
 
 
 def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | None, revision: str,
-            greyed: bool, withheld: bool = False) -> go.Figure:
+            greyed: bool, withheld: bool = False, width: int = NOMINAL_WIDTH) -> go.Figure:
     """Hidden base layers, framed on the shown regions, zoom kept across reruns of the same view (uirevision).
 
     plotly.js fits the locations into the box of the lon/lat ranges, which default to the whole world (2:1):
@@ -192,7 +208,7 @@ def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | No
                     bgcolor="rgba(0,0,0,0)", lonaxis_range=[west, east], lataxis_range=[south, north])
     fig.update_layout(
         template=MAP_TEMPLATE, separators=separators(lang),
-        height=height or fitted_height(box), margin={"l": 0, "r": 0, "t": 0, "b": LEGEND_PX},
+        height=height or fitted_height(box, width), margin={"l": 0, "r": 0, "t": 0, "b": LEGEND_PX // 2},
         uirevision=revision,
     )
     if greyed:  # say why some regions are grey
@@ -209,17 +225,35 @@ def _shown(frame: pd.DataFrame, level: str, focus_province) -> pd.DataFrame:
     return _focused(frame, focus_province if level == "kabupaten" else None)
 
 
-def _parts(rows: pd.DataFrame, metric: str, lang: str) -> list[tuple[pd.DataFrame, pd.Series, dict | None]]:
-    """(rows, values, colour settings) for regions with a value, then (…, None) for those drawn grey."""
-    values = metric_values(rows, metric)
-    has = values.notna().to_numpy()
-    return [(rows[keep], values[keep], colours)
-            for keep, colours in ((has, _colours(metric, lang)), (~has, None)) if keep.any()]
+def _parts(rows: pd.DataFrame, metric: str, lang: str) -> tuple[list, list[str], bins.Bins]:
+    """(rows, class indexes, colour settings) for regions with a value, then (…, None) for those drawn grey, then
+    (…, "none") for those that held no election; with the classes and their colours for the legend."""
+    absent = no_election(rows)
+    values = class_values(rows, metric)
+    found = metric_bins(values[~absent], metric, lang)  # a region without an election is no zero of a count
+    classes = found.classes(values)
+    colours = map_legend.class_colours(found, metric)
+    has = ~np.isnan(classes) & ~absent
+    kinds = ((has, map_legend.stepped_scale(colours) if colours else None), (~has & ~absent, None), (absent, "none"))
+    parts = [(rows[keep], pd.Series(classes[keep], index=rows.index[keep]), setting)
+             for keep, setting in kinds if keep.any()]
+    return parts, colours, found
 
 
 def _greyed(parts) -> bool:
     """True when some regions are drawn grey (no value), so the map says why."""
     return any(colours is None for _, _, colours in parts)
+
+
+def _flat(colour: str) -> dict:
+    """Choropleth settings that paint every location one colour."""
+    return {"colorscale": [[0, colour], [1, colour]], "showscale": False}
+
+
+def _legend(fig: go.Figure, parts, colours: list[str], found: bins.Bins, metric: str, lang: str) -> None:
+    """The discrete legend: one entry per class, and 'no election here' when a region held none."""
+    fig.add_traces(map_legend.legend_traces(found, colours, any(setting == "none" for *_, setting in parts), lang))
+    fig.update_layout(**map_legend.legend_layout(metric, lang))
 
 
 def _revision(kind: str, rows: pd.DataFrame) -> str:
@@ -232,7 +266,7 @@ def _revision(kind: str, rows: pd.DataFrame) -> str:
 
 
 def region_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten", focus_province=None,
-               selected: Collection[str] = (), height: int | None = None) -> go.Figure:
+               selected: Collection[str] = (), height: int | None = None, width: int = NOMINAL_WIDTH) -> go.Figure:
     """Geo choropleth of `metric` per kabupaten/kota or province; regions without a value drawn grey on purpose."""
     if level == "kabupaten" and metric in PROVINCE_ONLY:
         raise ValueError(f"{metric} exists per province only")
@@ -244,32 +278,33 @@ def region_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
                                       as_text=as_text),
               "unselected": {"marker": {"opacity": 1}}}  # a click must not dim the other regions
     fig = go.Figure()
-    parts = _parts(rows, metric, lang)
-    for part, values, colours in parts:
+    parts, colours, found = _parts(rows, metric, lang)
+    for part, classes, setting in parts:
+        coloured = isinstance(setting, dict)
         fig.add_trace(go.Choropleth(
-            locations=part["code"], z=_compact(values) if colours else [0] * len(part),
+            locations=part["code"], z=_compact(classes) if coloured else [0] * len(part),
             customdata=_hover_values(part, fields, lang, as_text), marker_line=_borders(part["code"], selected),
-            **(colours or {"colorscale": [[0, NO_DATA], [1, NO_DATA]], "showscale": False}), **common,
+            **(setting if coloured else _flat(NO_ELECTION if setting == "none" else NO_DATA)), **common,
         ))
+    _legend(fig, parts, colours, found, metric, lang)
     box = extent(rows, boundaries.installed_bounds(level))
-    return _layout(fig, box, metric, lang, height, _revision(level, rows), _greyed(parts), as_text)
+    return _layout(fig, box, metric, lang, height, _revision(level, rows), _greyed(parts), as_text, width)
 
 
 def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten", focus_province=None,
-               selected: Collection[str] = (), height: int | None = None) -> go.Figure:
+               selected: Collection[str] = (), height: int | None = None, width: int = NOMINAL_WIDTH) -> go.Figure:
     """Fallback without boundaries: a bubble per centroid (regions.lat/lon), sized by cases, coloured by metric."""
     rows = _shown(frame, level, focus_province)
     fields, as_text = _hover_fields(rows, level), _as_text(rows)
     biggest = max(float(drawn(rows["reported"]).max()) if len(rows) else 0.0, 1.0)
     fig = go.Figure()
-    parts = _parts(rows, metric, lang)
-    for part, values, colours in parts:
+    parts, colours, found = _parts(rows, metric, lang)
+    for part, classes, setting in parts:
         sizes = np.sqrt(drawn(part["reported"]).to_numpy() / biggest) * BUBBLE_PX
-        marker = {"size": np.maximum(sizes, 5).round(1).tolist(),
-                  "line": _borders(part["code"], selected), "color": _compact(values) if colours else NO_DATA}
-        if colours:
-            marker |= {"colorscale": colours["colorscale"], "colorbar": colours["colorbar"], "cmin": colours["zmin"],
-                       **{f"c{k[1:]}": colours[k] for k in ("zmax", "zmid") if k in colours}}
+        fill = [colours[int(c)] for c in classes] if isinstance(setting, dict) else (
+            NO_ELECTION if setting == "none" else NO_DATA)
+        marker = {"size": np.maximum(sizes, 5).round(1).tolist(), "line": _borders(part["code"], selected),
+                  "color": fill}
         fig.add_trace(go.Scattergeo(
             lat=part["lat"], lon=part["lon"], mode="markers", marker=marker, text=part["name"],
             hovertext=part["province_name"], showlegend=False, unselected={"marker": {"opacity": 1}},
@@ -277,8 +312,9 @@ def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
                                                           strict=True)],  # [0] is the code
             hovertemplate=_hover(lang, level, fields, "%{text}", "%{hovertext}", first=1, as_text=as_text),
         ))
+    _legend(fig, parts, colours, found, metric, lang)
     return _layout(fig, extent(rows), metric, lang, height, _revision(f"bubble:{level}", rows), _greyed(parts),
-                   as_text)
+                   as_text, width)
 
 
 def best_map(frame: pd.DataFrame, metric: str, lang: str, **options) -> go.Figure:
@@ -295,8 +331,10 @@ def clicked_codes(selection: dict | None) -> list[str]:
 
 def ranked_table(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten",
                  focus_province=None) -> pd.DataFrame:
-    """The map's numbers as a table, best first by `metric` (regions without a value last)."""
-    rows = _shown(frame, level, focus_province).copy()
+    """The map's numbers as a table, best first by `metric` (regions without a value last); regions that held no
+    election are left out (they are not zero: see `not_ranked`)."""
+    rows = _shown(frame, level, focus_province)
+    rows = rows[~no_election(rows)].copy()
     rows["_value"] = metric_values(rows, metric)
     rows = rows.sort_values(["_value", "reported", "name"], ascending=[False, False, True], na_position="last")
     table = pd.DataFrame({
@@ -311,6 +349,11 @@ def ranked_table(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabu
     if "change_kind" in rows:
         table[t("map_change", lang)] = [change_text(row, lang) for _, row in rows.iterrows()]
     return table.drop(columns=[t("map_col_province", lang)] if level == "provinsi" else [t("map_rate", lang)])
+
+
+def not_ranked(frame: pd.DataFrame, level: str = "kabupaten", focus_province=None) -> int:
+    """How many shown regions the ranked table leaves out because they held no election."""
+    return int(no_election(_shown(frame, level, focus_province)).sum())
 
 
 def _table_counts(values: pd.Series, lang: str):

@@ -11,6 +11,7 @@ from warehouse.vocab import CROSS_AGENCY_STAGES, SEVERITIES, STATUSES, VIOLATION
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 ACCENT = "#8a1538"  # Netra maroon, as in .streamlit/config.toml
 NO_DATA = "#d9d9d9"
+NO_ELECTION = "#eeeeee"  # a region that held no election: lighter than "no value", never a colour of a count
 SEVERITY_COLORS = dict(zip(SEVERITIES, ("#f2c14e", "#e07a1f", "#b3001b"), strict=True))
 SEVERITY_COLORS[None] = NO_DATA
 STATUS_COLORS = dict(zip(STATUSES, ("#9fb3c8", "#5b8db8", "#e07a1f", "#8fbf8f", "#b0b0b0", "#b3001b"), strict=True))

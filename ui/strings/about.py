@@ -79,7 +79,10 @@ STRINGS = {
         "sesuai pilihan di bilah samping.\n"
         "- **Perubahan** di Ringkasan membandingkan periode terpilih (atau rentang data di bawah filter) dengan "
         "periode sama panjang tepat sebelumnya.\n"
-        "- **Median hari sampai putusan**: dari tanggal laporan ke tanggal putusan, untuk kasus yang sudah diputus.",
+        "- **Median hari sampai putusan**: dari tanggal laporan ke tanggal putusan, untuk kasus yang sudah diputus.\n"
+        "- **Tampilan awal:** tanpa pemilihan di tautan, dasbor dibuka pada satu pemilihan (pengaturan "
+        "`NETRA_DEFAULT_ELECTION`, bawaan `latest`: pemilihan terakhir yang punya kasus) dan judul setiap halaman "
+        "menyebutnya. Kosongkan filter Pemilihan untuk melihat semua pemilihan.",
         "- **Enforcement funnel:** *reported* = every row; *proven* = status proven or sanctioned; *sanctioned* = "
         "sanctioned by the appointing official (PPK). Proven percent is of those reported, sanctioned percent of "
         "those proven.\n"
@@ -91,7 +94,10 @@ STRINGS = {
         "the sidebar.\n"
         "- **Change** on the overview compares the chosen period (or the data's span under the filters) with the "
         "period of equal length just before it.\n"
-        "- **Median days to decision**: from report date to decision date, for cases already decided.",
+        "- **Median days to decision**: from report date to decision date, for cases already decided.\n"
+        "- **Opening view:** a link naming no election opens on one election (setting `NETRA_DEFAULT_ELECTION`, "
+        "default `latest`: the latest election that has cases), and every page's title names it. Clear the "
+        "Election filter to see all elections.",
     ),
     "ab_unit": (
         "**Yang dihitung.** Seorang ASN dalam satu kasus tercatat di setiap register yang menanganinya (Bawaslu, "

@@ -46,6 +46,13 @@ STRINGS = {
         "counts on its own.",
     ),
     "f_all": ("Semua", "All"),
+    "title_all_elections": ("semua pemilihan", "all elections"),
+    "default_election_bad": (
+        "Pengaturan `NETRA_DEFAULT_ELECTION={value}` tidak dikenal. Tulis salah satu dari {choices} "
+        "(bawaan `latest`: pemilihan terakhir yang punya kasus), lalu mulai ulang dasbor.",
+        "The setting `NETRA_DEFAULT_ELECTION={value}` is not known. Write one of {choices} (default `latest`: the "
+        "latest election that has cases), then restart the dashboard.",
+    ),
     "f_more": ("Filter lainnya", "More filters"),
     "f_reset": ("Atur ulang filter", "Reset filters"),
     "f_active": ("{n} filter aktif", "{n} active filters"),

@@ -82,6 +82,18 @@ STRINGS = {
                                   "Grey: no cases, so no share"),
     "map_no_value_change": ("Abu-abu: kurang dari {low} kasus di kedua periode",
                             "Grey: fewer than {low} cases in both periods"),
+    "map_no_election": ("tidak ada pilkada", "no election here"),
+    "bin_change_0": ("turun ≥ 50%", "down ≥ 50%"),
+    "bin_change_1": ("turun 10–50%", "down 10–50%"),
+    "bin_change_2": ("tetap (±10%)", "same (±10%)"),
+    "bin_change_3": ("naik 10–50%", "up 10–50%"),
+    "bin_change_4": ("naik 50–100%", "up 50–100%"),
+    "bin_change_5": ("naik ≥ 100% atau baru", "up ≥ 100% or new"),
+    "peta_not_ranked": (
+        "{n} wilayah tanpa pilkada pada pemilihan ini tidak diberi peringkat (bukan nol kasus: tidak ada "
+        "pemilihannya).",
+        "{n} regions without an election in this election are not ranked (not zero cases: no election held).",
+    ),
     "map_col_rank": ("#", "#"),
     "map_col_region": ("Wilayah", "Region"),
     "map_col_province": ("Provinsi", "Province"),

@@ -51,3 +51,12 @@ def period_words(filters: Filters, lang: str) -> str:
     start = filters.date_from.strftime("%d-%m-%Y") if filters.date_from else "…"
     end = filters.date_to.strftime("%d-%m-%Y") if filters.date_to else "…"
     return t("cap_period", lang, start=start, end=end)
+
+
+def page_title(title: str, filters: Filters, lang: str) -> str:
+    """A page's title naming the election(s) it shows: 'Ringkasan · Pilkada 2024', '… · semua pemilihan'.
+
+    A number means little without its election, and the default view is one election: the title says which.
+    """
+    chosen = [label("election", code, lang) for code in filters.elections]
+    return f"{title} · {', '.join(chosen) if chosen else t('title_all_elections', lang)}"

@@ -1,5 +1,18 @@
--- one row per province (all 38; zero counts where no case matches the filters); pns_count for rates
-with counted as (
+-- one row per province (all 38; zero counts where no case matches the filters); pns_count for rates; held: any race
+-- of the elections shown was held inside it (its provincial civil servants could take sides in either)
+with chosen as (  -- the elections shown ($elections: the filter's, or every election when none is chosen)
+    select unnest($elections::varchar[]) as election
+),
+
+races as (  -- their races: a province (its governor) or a kabupaten/kota (its own head)
+    select level, code from election_regions join chosen using (election)
+),
+
+unknown as (  -- a chosen election the reference does not list: where it was held is not known, so it counts everywhere
+    select election from chosen anti join election_regions using (election)
+),
+
+counted as (
     select
         province_code,
         count(*) as reported,
@@ -24,7 +37,10 @@ select
     centroids.lon,
     provinces.pns_count,
     coalesce(counted.reported, 0) as reported,
-    coalesce(counted.proven, 0) as proven
+    coalesce(counted.proven, 0) as proven,
+    exists (select 1 from unknown)
+    or provinces.code in (select code from races where level = 'provinsi')
+    or provinces.code in (select split_part(code, '.', 1) from races where level <> 'provinsi') as held
 from provinces
 left join counted on counted.province_code = provinces.code
 left join centroids on centroids.province_code = provinces.code

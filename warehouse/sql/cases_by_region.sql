@@ -1,5 +1,18 @@
--- one row per kabupaten/kota (all 514 of regions; zero counts where no case matches the filters)
-with counted as (
+-- one row per kabupaten/kota (all 514 of regions; zero counts where no case matches the filters; held: an election was
+-- held there, so a zero is a zero, not "no election here")
+with chosen as (  -- the elections shown ($elections: the filter's, or every election when none is chosen)
+    select unnest($elections::varchar[]) as election
+),
+
+races as (  -- their races: a province (its governor) or a kabupaten/kota (its own head)
+    select level, code from election_regions join chosen using (election)
+),
+
+unknown as (  -- a chosen election the reference does not list: where it was held is not known, so it counts everywhere
+    select election from chosen anti join election_regions using (election)
+),
+
+counted as (
     select
         region_code,
         count(*) as reported,
@@ -17,7 +30,10 @@ select
     regions.lat,
     regions.lon,
     coalesce(counted.reported, 0) as reported,
-    coalesce(counted.proven, 0) as proven
+    coalesce(counted.proven, 0) as proven,
+    exists (select 1 from unknown)
+    or regions.code in (select code from races where level <> 'provinsi')
+    or regions.province_code in (select code from races where level = 'provinsi') as held
 from regions
 left join counted on counted.region_code = regions.code
 order by regions.code
