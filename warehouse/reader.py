@@ -6,7 +6,8 @@ filters' date basis column, `{cases}` for the table its counts read — person_c
 counting unit says (table and column names from allow-lists only) — and `{person_stages}` where it builds on
 the cross-agency stages (person_stages.sql's statement, so they are defined once), and takes every value as a
 DuckDB named parameter (`$limit`, `$search`; the filters' own are `$f_<field>`), so no query depends on the
-order of its parameters. Domain rules (proven, sanctioned, the date basis) are the macros of warehouse/rules.py, defined in every generation.
+order of its parameters. Domain rules (proven, sanctioned, the date basis) are the macros of warehouse/rules.py,
+defined in every generation.
 
 Each query opens its own short-lived read-only connection (safe across Streamlit's session threads); `hold=True`
 keeps one idle connection besides, so DuckDB keeps the database instance and its buffer cache and each query's

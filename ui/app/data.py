@@ -66,12 +66,11 @@ def _cached(name: str, filters, path: str, params: tuple) -> pd.DataFrame:
     return _warehouse(path).read(name, filters, **dict(params))
 
 
-def prefetch(name: str, filters=None, **kwargs) -> None:
+def prefetch(name: str, filters=None, **kwargs) -> pd.DataFrame | None:
     """Fill the cache for `name` on the served generation, outside any session (ui.app.warmup); nothing is shown,
     so no role applies: what a page later reads still goes through `read` and its protection."""
     path = generation()
-    if path is not None:
-        _cached(name, filters, str(path), arguments(name, **kwargs))
+    return None if path is None else _cached(name, filters, str(path), arguments(name, **kwargs))
 
 
 def read(name: str, filters=None, *args, **kwargs) -> pd.DataFrame:

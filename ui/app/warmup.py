@@ -30,7 +30,10 @@ def warm() -> bool:
 
     import plotly.graph_objects as go
 
+    import settings
     from ui.app import data
+    from ui.views import kpis
+    from ui.views.default_view import default_elections
     from warehouse.filters import Filters
 
     for module in PAGE_MODULES:  # imported for their cost, as the pages import them
@@ -40,10 +43,12 @@ def warm() -> bool:
     path = data.generation()
     if path is None:
         return False
-    filters = Filters()
+    calendar = data.prefetch("election_calendar")
+    filters = Filters(elections=default_elections(settings.default_election(), calendar))  # the sidebar's default
     for name, filtered, kwargs in DEFAULT_READS:
         data.prefetch(name, filters if filtered else None, **kwargs)
     data.prefetch("cases_by_region", filters.without("regions"))
+    kpis.cards_for(data.prefetch, filters, "id")  # the cards' periods (kpis_at_age), as Ringkasan reads them
     return True
 
 
