@@ -12,7 +12,7 @@ from ui.figures.charts import PLOTLY_CONFIG
 from ui.figures.cross_agency import cross_agency_chart
 from ui.strings import label, t
 from ui.views import cross_agency as flow
-from ui.views.captions import filters_caption
+from ui.views.captions import filters_caption, page_title
 from ui.views.disclosure import count_text
 from ui.views.roles import CAN_SEE_CASES
 
@@ -20,7 +20,7 @@ ctx = current()
 f, lang = ctx.filters, ctx.lang
 stall_days = settings.stall_days()
 caption = filters_caption(f, lang)
-st.title(t("xa_title", lang))
+st.title(page_title(t("xa_title", lang), f, lang))
 st.caption(t("xa_intro", lang))
 
 funnel = read("cross_agency_funnel", f, stall_days=stall_days)

@@ -47,7 +47,7 @@ def funnel_texts(at, chart_spec, index=0) -> list[str]:
 
 def test_the_funnel_shows_each_stage_and_what_each_hand_lost(open_page, chart_spec):
     at = open_page("pimpinan")
-    assert at.title[0].value == "Alur lintas instansi"
+    assert at.title[0].value == "Alur lintas instansi · semua pemilihan"  # the fixture opens on all elections
     spec = chart_spec(at, 0)
     assert spec["data"][0]["y"] == ["Diterima", "Bawaslu: pelanggaran", "Diteruskan ke KASN/BKN*",
                                     "Rekomendasi KASN/BKN*", "Disanksi PPK"]
@@ -110,7 +110,7 @@ def test_filters_that_leave_no_person_case_show_the_empty_state(open_page):
 
 def test_in_english(open_page, chart_spec):
     at = open_page("analis", lang="en")
-    assert at.title[0].value == "Cross-agency flow"
+    assert at.title[0].value == "Cross-agency flow · all elections"
     assert chart_spec(at, 0)["data"][0]["y"][0] == "Received"
     assert list(at.dataframe[0].value.columns) == ["Path", "Hand", "Median days", "Person-cases dated",
                                                    "Lost at the hand"]

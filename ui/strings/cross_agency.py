@@ -93,8 +93,10 @@ STRINGS = {
     "xa_ov_link": ("Buka alur lintas instansi: di mana kasus macet", "Open the cross-agency flow: where cases stall"),
     "bp_piece_cross_agency": ("Alur lintas instansi", "Cross-agency flow"),
     "f_sources_help": (
-        "Register siapa catatan itu. " + HANDOVER[0] + " Untuk Pilkada 2024 pilih keduanya.",
-        "Whose register the record is from. " + HANDOVER[1] + " For Pilkada 2024 choose both.",
+        "Register siapa catatan itu. " + HANDOVER[0] + " Untuk Pilkada 2024 pilih keduanya. Saat menghitung orang, "
+        "sebuah lembaga berarti orang-kasus yang punya catatan dari lembaga itu.",
+        "Whose register the record is from. " + HANDOVER[1] + " For Pilkada 2024 choose both. When counting "
+        "persons, an agency means person-cases with a record from it.",
     ),
     "xa_about_title": ("Alur lintas instansi", "Cross-agency flow"),
     "xa_about": (

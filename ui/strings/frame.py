@@ -22,13 +22,6 @@ STRINGS = {
     "f_positions": ("Jabatan", "Position"),
     "f_agency_levels": ("Tingkat instansi", "Agency level"),
     "f_sources": ("Sumber data", "Source agency"),
-    "f_sources_help": (
-        "Lembaga yang memegang catatan. KASN dibubarkan pada 23 Agustus 2024; sejak itu BKN menerima penerusan "
-        "Bawaslu dan memberi rekomendasi. Saat menghitung orang, sebuah lembaga berarti orang-kasus yang punya "
-        "catatan dari lembaga itu.",
-        "The agency holding the record. KASN was dissolved on 23 August 2024; since then BKN receives Bawaslu's "
-        "referrals and recommends. When counting persons, an agency means person-cases with a record from it.",
-    ),
     "f_employee_types": ("Jenis pegawai", "Staff type"),
     "f_employee_types_help": (
         "Bawaan: ASN (PNS, PPPK, dan yang tidak disebut). Non-ASN (kepala desa, honorer) tidak dihitung dalam "
