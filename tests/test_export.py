@@ -248,7 +248,7 @@ def _button(at, label: str):
 def test_app_page_builds_a_pack_and_offers_it(app_page):
     at = app_page(el="pilkada2024", prov="33")
     assert not at.exception
-    assert at.title[0].value == "Paket briefing"
+    assert at.title[0].value == "Paket briefing · Pilkada 2024"
     assert at.get("download_button") == []  # nothing built yet
     _button(at, "Buat paket").click().run()
     assert not at.exception

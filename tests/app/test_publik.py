@@ -54,7 +54,8 @@ def test_the_map_colours_and_hovers_withheld_regions_and_its_table_says_so(make_
     at = public(make_app, page=MAP)
     trace = chart_spec(at, 0)["data"][0]
     shown = {code: z for code, z in zip(trace["locations"], trace["z"], strict=True) if z}
-    assert shown["33.25"] == 2.5  # Batang's 3 cases: coloured as "a few", never as 3
+    assert shown["33.25"] == 1  # Batang's 3 cases: the class '< 5', never a class of 3
+    assert [entry["name"] for entry in chart_spec(at, 0)["data"] if entry.get("showlegend")] == ["0", "< 5"]
     assert "%{customdata[0]}" in trace["hovertemplate"] and ":," not in trace["hovertemplate"]
     batang = trace["customdata"][trace["locations"].index("33.25")]
     assert batang[:2] == [WITHHELD, WITHHELD]
