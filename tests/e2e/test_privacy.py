@@ -120,5 +120,6 @@ def test_a_chart_download_is_written_to_the_audit(page, app_url, e2e_warehouse, 
     details = json.loads(line["details"])
     assert (line["event"], line["user"], line["outcome"]) == ("export", "-", "ok")
     assert (details["what"], details["format"], details["role"]) == ("chart:alur-penanganan", "svg", "admin")
-    assert (details["filters"], details["filter_codes"]) == ("Provinsi: Jawa Tengah", {"provinces": ["33"]})
+    assert (details["filters"], details["filter_codes"]) == (
+        "Orang dalam kasus · ASN (tanpa non-ASN) · Provinsi: Jawa Tengah", {"provinces": ["33"]})
 
