@@ -67,6 +67,21 @@ def test_every_sql_file_states_its_grain_and_is_run_by_a_warehouse_method():
         assert "?" not in reader.sql_text(path.stem), f"{path.name}: named parameters ($name) only"
 
 
+def test_a_shared_piece_of_sql_is_written_once_and_every_include_resolves():
+    parts = sorted((reader.SQL_DIR / "parts").glob("*.sql"))
+    assert [p.stem for p in parts] == ["election_races"]
+    queries = {path.stem: path.read_text(encoding="utf-8") for path in reader.SQL_DIR.glob("*.sql")}
+    for part in parts:
+        users = [name for name, text in queries.items() if f"{{include:{part.stem}}}" in text]
+        assert len(users) >= 2, f"{part.name} is shared by {users}: a part used once belongs in its query"
+        assert "races as (" not in "".join(text for name, text in queries.items() if name in users)
+    for name in queries:
+        text = reader.expanded(name)
+        assert not reader.INCLUDE_SLOT.search(text), f"{name}.sql has an include that did not resolve"
+    stalled = reader.expanded("stalled_cases")
+    assert "with stages as (" in stalled and "{include" not in stalled
+
+
 def test_every_named_query_is_a_documented_method_with_its_sql_file_or_reshapes_one():
     for name in QUERIES:
         method = getattr(Warehouse, name)

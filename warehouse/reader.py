@@ -3,8 +3,9 @@
 `warehouse/sql/<name>.sql` ↔ `Warehouse.<name>(...)`, each returning a small DataFrame. A SQL file states its
 grain on its first line, writes `{filters}` where the Filters' WHERE fragment goes, `{date_column}` for the
 filters' date basis column, `{cases}` for the table its counts read — person_cases or cases, as the filters'
-counting unit says (table and column names from allow-lists only) — and `{person_stages}` where it builds on
-the cross-agency stages (person_stages.sql's statement, so they are defined once), and takes every value as a
+counting unit says (table and column names from allow-lists only) — and `{include:<part>}` where it shares a
+piece written once (`sql/parts/<part>.sql`, or another named query's statement such as the cross-agency stages of
+person_stages.sql), and takes every value as a
 DuckDB named parameter (`$limit`, `$search`; the filters' own are `$f_<field>`), so no query depends on the
 order of its parameters. Domain rules (proven, sanctioned, the date basis) are the macros of warehouse/rules.py,
 defined in every generation.
@@ -18,6 +19,7 @@ instance never serves stale data.
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -42,7 +44,7 @@ NON_ASN = "non_asn"  # the employee type ASN totals leave out by default (vocab.
 SQL_DIR = Path(__file__).with_name("sql")
 FILTERS_SLOT = "{filters}"
 DATE_COLUMN_SLOT = "{date_column}"  # the filters' date basis as a column name (allow-listed by Filters)
-STAGES_SLOT = "{person_stages}"  # person_stages.sql's statement, where a query builds on the cross-agency stages
+INCLUDE_SLOT = re.compile(r"\{include:([a-z_]+)\}")  # a shared piece: sql/parts/<name>.sql, else <name>.sql
 CASES_SLOT = "{cases}"  # the counting unit's table (Filters.table: person_cases | cases); without it, `cases`
 QUERIES: list[str] = []  # the names of Warehouse's query methods, in the order they are defined
 
@@ -53,9 +55,20 @@ def sql_text(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+@cache
+def expanded(name: str) -> str:
+    """The text of `name` with every `{include:<part>}` replaced by that part, itself expanded: a CTE shared by
+    several queries is written once. Parts are plain words, looked up in sql/parts/ before sql/."""
+    return INCLUDE_SLOT.sub(lambda match: expanded(_part(match[1])), sql_text(name))
+
+
+def _part(word: str) -> str:
+    return f"parts/{word}" if (SQL_DIR / "parts" / f"{word}.sql").exists() else word
+
+
 def statement(name: str, filters: Filters | None, params: dict) -> tuple[str, dict]:
     """The SQL of `name` with the filters' fragment in place, and every named parameter it takes."""
-    text = sql_text(name).replace(STAGES_SLOT, sql_text("person_stages"))  # the stages are written once
+    text = expanded(name)
     if filters is not None and FILTERS_SLOT not in text:
         raise TypeError(f"{name}.sql takes no filters")
     chosen = filters or Filters()

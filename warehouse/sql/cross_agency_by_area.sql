@@ -3,7 +3,7 @@
 -- without_bawaslu counts those that entered at KASN/BKN or elsewhere, stalled those of both paths. A person-case
 -- sits where its Bawaslu record does (else its first record); those known at no such level share a null code.
 with stages as (
-    {person_stages}
+    {include:person_stages}
 ),
 
 placed as (

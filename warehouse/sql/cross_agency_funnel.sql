@@ -3,7 +3,7 @@
 -- inspektorat or the Kemendagri desk) has no "Bawaslu found a violation" stage. A person-case counts at every
 -- stage up to its furthest one; stalled and ended count those whose furthest stage is this one.
 with stages as (
-    {person_stages}
+    {include:person_stages}
 ),
 
 steps as (

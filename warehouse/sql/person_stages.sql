@@ -1,6 +1,6 @@
 -- one row per person-case with a filtered record: its entry path, furthest hand, each hand's day, end or stall
 -- The stages of the cross-agency flow are written here once; cross_agency_funnel, cross_agency_by_area and
--- stalled_cases read this statement through their stages slot. A person-case is in when any of its records
+-- stalled_cases include this statement (their stages CTE). A person-case is in when any of its records
 -- passes the filters, and then all its records count (a filter on KASN/BKN still shows the Bawaslu hand before).
 -- Stage numbers index $stages (vocab.CROSS_AGENCY_STAGES): 1 received, 2 found, 3 forwarded, 4 recommended,
 -- 5 sanctioned. Its furthest stage is the status of a linked case; the stages before it count as passed.

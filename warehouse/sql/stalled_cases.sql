@@ -2,7 +2,7 @@
 -- Case numbers only (source_agency:case_id of each record): never a name or a NIP. They are gathered for the
 -- $limit person-cases shown alone (an ordered string_agg over every person-case took 4x the whole query).
 with stages as (
-    {person_stages}
+    {include:person_stages}
 ),
 
 longest as (
