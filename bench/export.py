@@ -21,6 +21,7 @@ from ui.export import figure_image
 from ui.export.briefing import PIECES, briefing, build_pack, plain_reader
 from ui.export.pack import Slide
 from ui.figures import maps
+from ui.views import map_numbers
 from warehouse.db import current_path
 from warehouse.filters import Filters
 
@@ -47,7 +48,8 @@ def charts_to_time(read) -> list[Slide]:
     """The pack's charts for all cases, plus the heaviest one: all 514 kabupaten/kota on one map."""
     pack = build_pack(list(PIECES), ALL_CASES, "id", read, "Bench")
     regions = read("cases_by_region", ALL_CASES)
-    every_region = maps.best_map(maps.region_metrics(regions, regions.iloc[:0], regions.iloc[:0]), "count", "id")
+    numbers = map_numbers.region_metrics(regions, regions.iloc[:0], regions.iloc[:0])
+    every_region = maps.best_map(numbers, "count", "id")
     return [*pack.slides, Slide(every_region, replace(pack.slides[0].caption, title="Peta 514 kabupaten/kota"))]
 
 

@@ -21,6 +21,7 @@ import urllib.request
 import settings
 from geo import boundaries
 from ui.figures import maps
+from ui.views import map_numbers
 from warehouse.db import current_path
 from warehouse.filters import Filters
 from warehouse.reader import Warehouse
@@ -63,7 +64,7 @@ def median_ms(action, runs: int) -> float:
 def figure_json(wh: Warehouse) -> str:
     """The kabupaten/kota count map for all cases, as Streamlit serialises it."""
     regions = wh.cases_by_region(Filters())
-    return maps.region_map(maps.region_metrics(regions, regions, regions), "count", "id").to_json()
+    return maps.region_map(map_numbers.region_metrics(regions, regions, regions), "count", "id").to_json()
 
 
 def start_server(port: int) -> subprocess.Popen:
@@ -203,7 +204,7 @@ def main() -> None:
     spec = figure_json(wh)
     regions = wh.cases_by_region(Filters())
     wh.close()
-    build = median_ms(lambda: maps.region_map(maps.region_metrics(regions, regions, regions), "count", "id")
+    build = median_ms(lambda: maps.region_map(map_numbers.region_metrics(regions, regions, regions), "count", "id")
                       .to_json(), args.runs)
     print(f"figure: {len(spec):,} B of JSON ({len(json.loads(spec)['data'][0]['locations'])} locations), "
           f"built and serialised in {build:.0f} ms")

@@ -15,7 +15,7 @@ from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
 from ui.figures.cross_agency import cross_agency_chart
 from ui.strings import label, t
-from ui.views import kpis
+from ui.views import kpis, map_numbers
 from ui.views.captions import filters_caption, page_title
 
 ctx = current()
@@ -78,7 +78,7 @@ st.page_link("pages/cross_agency.py", label=t("xa_ov_link", lang), icon=":materi
 # ---- Map block (issue 4, ui.figures.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. --
 st.subheader(t("ov_map", lang))
 map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
-small_map = maps.best_map(maps.region_metrics(read("cases_by_region", map_filters)), "count", lang,
+small_map = maps.best_map(map_numbers.region_metrics(read("cases_by_region", map_filters)), "count", lang,
                           focus_province=f.provinces, selected=f.regions, width=map_width())
 st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
 st.caption(filters_caption(map_filters, lang))

@@ -7,6 +7,7 @@ import pytest
 
 from geo import boundaries
 from ui.figures import maps
+from ui.views import map_numbers
 
 REGIONS = pd.DataFrame({  # a slice of cases_by_region: two kabupaten/kota in Jawa Tengah, one in Sulawesi Selatan
     "code": ["33.25", "33.74", "73.72"],
@@ -34,28 +35,28 @@ def counts(*reported):
     (4, 5, "pct", -20.0, "-1 (-20,0%)", "-1 (-20.0%)"),  # one period at the threshold: a percentage
 ])
 def test_change_rule(now, before, kind, pct, text_id, text_en):
-    frame = maps.region_metrics(REGIONS.head(1), counts(now, 0, 0).head(1), counts(before, 0, 0).head(1))
+    frame = map_numbers.region_metrics(REGIONS.head(1), counts(now, 0, 0).head(1), counts(before, 0, 0).head(1))
     row = frame.iloc[0]
     assert (row["recent"], row["previous"], row["change_abs"], row["change_kind"]) == (
         now, before, now - before, kind)
     assert row["change_pct"] == pct if pct is not None else math.isnan(row["change_pct"])
-    assert (maps.change_text(row, "id"), maps.change_text(row, "en")) == (text_id, text_en)
+    assert (map_numbers.change_text(row, "id"), map_numbers.change_text(row, "en")) == (text_id, text_en)
 
 
 def test_metric_values_share_rate_and_capped_change():
     provinces = REGIONS.assign(pns_count=[200_000, 0, 50_000])
-    frame = maps.region_metrics(provinces, counts(40, 0, 9), counts(10, 0, 3))
-    assert maps.metric_values(frame, "count").tolist() == [12.0, 0.0, 3.0]
-    share = maps.metric_values(frame, "proven_share")
+    frame = map_numbers.region_metrics(provinces, counts(40, 0, 9), counts(10, 0, 3))
+    assert map_numbers.metric_values(frame, "count").tolist() == [12.0, 0.0, 3.0]
+    share = map_numbers.metric_values(frame, "proven_share")
     assert share.iloc[0] == 25.0 and math.isnan(share.iloc[1]) and share.iloc[2] == 100.0
-    rate = maps.metric_values(frame, "rate")
+    rate = map_numbers.metric_values(frame, "rate")
     assert rate.iloc[0] == 6.0 and math.isnan(rate.iloc[1]) and rate.iloc[2] == 6.0  # no headcount: no rate
-    change = maps.metric_values(frame, "change")
+    change = map_numbers.metric_values(frame, "change")
     assert change.iloc[0] == 100.0 and math.isnan(change.iloc[1]) and change.iloc[2] == 100.0  # +300% capped
 
 
 def test_region_map_draws_values_and_greys_no_value_regions_on_purpose():
-    frame = maps.region_metrics(REGIONS)
+    frame = map_numbers.region_metrics(REGIONS)
     fig = maps.region_map(frame, "proven_share", "id", selected=("33.25",))
     coloured, grey, *legend = fig.data
     assert (list(coloured.locations), list(coloured.z)) == (["33.25", "73.72"], [1, 4])  # classes 20–40%, 80–100%
@@ -75,7 +76,7 @@ def test_region_map_draws_values_and_greys_no_value_regions_on_purpose():
 
 
 def test_focus_keeps_only_the_province_and_change_uses_the_diverging_scale():
-    frame = maps.region_metrics(REGIONS, counts(30, 0, 3), counts(10, 2, 1))
+    frame = map_numbers.region_metrics(REGIONS, counts(30, 0, 3), counts(10, 2, 1))
     fig = maps.region_map(frame, "change", "en", focus_province="33")
     assert [list(trace.locations) for trace in fig.data[:2]] == [["33.25"], ["33.74"]]
     assert (fig.data[0].z, fig.data[0].colorscale[-1][1]) == ((5,), "rgb(103, 0, 31)")  # +200%: the top class
@@ -88,17 +89,17 @@ def test_province_map_shows_the_rate_and_refuses_it_per_kabupaten():
                               "province_code": ["33", "73"], "province_name": ["Jawa Tengah", "Sulawesi Selatan"],
                               "lat": [-7.2, -4.0], "lon": [110.2, 120.0], "pns_count": [336_097, 178_741],
                               "reported": [5, 4], "proven": [3, 2]})
-    fig = maps.region_map(maps.region_metrics(provinces), "rate", "id", level="provinsi")
+    fig = maps.region_map(map_numbers.region_metrics(provinces), "rate", "id", level="provinsi")
     assert fig.data[0].geojson == "app/static/geo/provinsi.geojson"
     assert fig.data[0].featureidkey == "properties.kode_prov"
     assert [list(row) for row in fig.data[0].customdata] == [[5, 3, "60,0%", "1,5"], [4, 2, "50,0%", "2,2"]]
     assert "Per 100 rb PNS: %{customdata[3]}" in fig.data[0].hovertemplate
     with pytest.raises(ValueError, match="per province only"):
-        maps.region_map(maps.region_metrics(REGIONS), "rate", "id")
+        maps.region_map(map_numbers.region_metrics(REGIONS), "rate", "id")
 
 
 def test_bubble_map_puts_the_code_first_for_clicks():
-    fig = maps.bubble_map(maps.region_metrics(REGIONS), "count", "id")
+    fig = maps.bubble_map(map_numbers.region_metrics(REGIONS), "count", "id")
     bubbles = fig.data[0]
     assert (list(bubbles.lat), list(bubbles.lon)) == ([-7.0, -7.0, -4.0], [109.9, 110.4, 119.6])
     assert list(bubbles.customdata[0]) == ["33.25", 12, 3, "25,0%"]
@@ -120,7 +121,7 @@ def test_clicked_codes(selection, codes):
 
 
 def test_ranked_table_orders_by_the_metric_with_no_value_last():
-    table = maps.ranked_table(maps.region_metrics(REGIONS), "proven_share", "en")
+    table = map_numbers.ranked_table(map_numbers.region_metrics(REGIONS), "proven_share", "en")
     assert table.fillna(-1).to_dict("list") == {
         "#": [1, 2, 3], "Region": ["Kota Parepare", "Kabupaten Batang", "Kota Semarang"],
         "Province": ["Sulawesi Selatan", "Jawa Tengah", "Jawa Tengah"], "Cases": [3, 12, 0],
@@ -143,7 +144,7 @@ def test_extent_prefers_boundary_boxes_padded():
 
 
 def test_for_export_swaps_the_url_for_the_installed_file():
-    fig = maps.region_map(maps.region_metrics(REGIONS), "proven_share", "id")
+    fig = maps.region_map(map_numbers.region_metrics(REGIONS), "proven_share", "id")
     exported = maps.for_export(fig)
     assert [trace.geojson for trace in exported.data if trace.type == "choropleth"] == [
         boundaries.installed_path("kabupaten").as_uri()] * 2
@@ -151,7 +152,7 @@ def test_for_export_swaps_the_url_for_the_installed_file():
 
 
 def test_regions_without_an_election_are_their_own_grey_layer_and_not_ranked():
-    frame = maps.region_metrics(REGIONS.assign(held=[True, False, False], reported=[12, 0, 3]))
+    frame = map_numbers.region_metrics(REGIONS.assign(held=[True, False, False], reported=[12, 0, 3]))
     coloured, absent, *legend = maps.region_map(frame, "count", "en").data
     assert (list(coloured.locations), list(coloured.z)) == (["33.25", "73.72"], [1, 0])  # 3 cases without a race
     assert (list(absent.locations), absent.colorscale[0][1], absent.showscale) == (["33.74"], "#eeeeee", False)
@@ -160,8 +161,8 @@ def test_regions_without_an_election_are_their_own_grey_layer_and_not_ranked():
     bubbles = maps.bubble_map(frame, "count", "id").data
     assert (list(bubbles[1].text), bubbles[1].marker.color, bubbles[-1].name) == (
         ["Kota Semarang"], "#eeeeee", "tidak ada pilkada")
-    table = maps.ranked_table(frame, "count", "en")
+    table = map_numbers.ranked_table(frame, "count", "en")
     assert table["Region"].tolist() == ["Kabupaten Batang", "Kota Parepare"]
-    assert maps.not_ranked(frame) == 1
+    assert map_numbers.not_ranked(frame) == 1
     share = maps.region_map(frame, "proven_share", "id").data  # no value (no case) and no election differ
     assert [(list(trace.locations), trace.colorscale[0][1]) for trace in share[1:2]] == [(["33.74"], "#eeeeee")]

@@ -9,11 +9,11 @@ import pytest
 
 import settings
 from ui.export.images import FORMATS
-from ui.figures import charts, maps
+from ui.figures import charts
 from ui.figures import timeline as timeline_charts
 from ui.figures.theme import FUNNEL_COLORS
 from ui.strings import DEFAULT_LANG, LANGS, all_strings, areas, known_lang, label, options, t, vocabulary
-from ui.views import audit_trail, bins, kpis, linking, links, loading, roles, tables
+from ui.views import audit_trail, bins, kpis, linking, links, loading, map_numbers, roles, tables
 from ui.views import timeline as timeline_logic
 from warehouse.filters import LIST_COLUMNS
 from warehouse.vocab import ELECTIONS, EMPLOYEE_CHOICES, SEVERITIES, STATUSES, UNITS, VIOLATION_TYPES
@@ -34,11 +34,11 @@ FAMILIES = {
     "cap_{}": tuple(LIST_COLUMNS),
     "role_{}": roles.ROLES,
     "export_{}": tuple(FORMATS),
-    "peta_level_{}": maps.LEVELS,
-    "peta_unmapped_{}": maps.LEVELS,
-    "peta_metric_{}": maps.METRICS,
-    "map_colorbar_{}": maps.METRICS,
-    "map_no_value_{}": maps.METRICS,
+    "peta_level_{}": map_numbers.LEVELS,
+    "peta_unmapped_{}": map_numbers.LEVELS,
+    "peta_metric_{}": map_numbers.METRICS,
+    "map_colorbar_{}": map_numbers.METRICS,
+    "map_no_value_{}": map_numbers.METRICS,
     "dx_col_{}": tuple({*tables.TABLE_COLUMNS, *tables.DETAIL_COLUMNS, *tables.SORT_KEYS} - {"region"}),
     "ab_col_{}": tables.QUALITY_COLUMNS,
     "ld_col_{}": loading.COUNT_COLUMNS,

@@ -24,7 +24,7 @@ from ui.figures.cross_agency import cross_agency_chart
 from ui.figures.theme import ACCENT, FONT, TEMPLATE
 from ui.strings import t
 from ui.views import cross_agency as flow
-from ui.views import kpis
+from ui.views import kpis, map_numbers
 from ui.views import timeline as timeline_logic
 from ui.views.captions import filters_caption
 from ui.views.disclosure import protect
@@ -88,7 +88,7 @@ def _map(read: Reader, filters: Filters, lang: str) -> Chart:
     level = "kabupaten" if filters.provinces else "provinsi"
     base = read("cases_by_region" if level == "kabupaten" else "cases_by_province", filters)
     none = base.iloc[:0]  # the count metric needs no comparison period
-    frame = maps.region_metrics(base, none, none)
+    frame = map_numbers.region_metrics(base, none, none)
     return maps.best_map(frame, "count", lang, level=level, focus_province=filters.provinces,
                          height=MAP_HEIGHT), filters
 

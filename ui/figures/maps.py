@@ -19,15 +19,10 @@ from ui.figures import map_legend
 from ui.figures.theme import NO_DATA, NO_ELECTION
 from ui.strings import t
 from ui.views import bins
-from ui.views.disclosure import BASE, any_withheld, count_cells, count_text, drawn
-from ui.views.numbers import number, separators, signed
+from ui.views.disclosure import BASE, any_withheld, count_text, drawn
+from ui.views.map_numbers import LOW_COUNT, PROVINCE_ONLY, change_text, metric_values, no_election, shown
+from ui.views.numbers import number, separators
 
-METRICS = ("count", "rate", "proven_share", "change")
-LEVELS = ("kabupaten", "provinsi")
-PROVINCE_ONLY = ("rate",)  # PNS headcounts are published per province only (domain.md §4)
-LOW_COUNT = 5  # both periods below this: absolute change only, no percentage (1 → 3 is not "+200%")
-CHANGE_CAP = 100  # % at which the diverging scale stops; bigger rises (and rises from zero) get the top colour
-PER = 100_000
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": True}
 MAP_TEMPLATE = "netra"  # our fonts and separators; plotly_white adds 7 KB of axis styling, re-sent per rerun
 NOMINAL_WIDTH, LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT = 1000, 60, 300, 650  # px; the map spans a wide page's width
@@ -35,55 +30,6 @@ BUBBLE_PX = 40  # diameter of the biggest bubble
 PAD = 0.02  # of the larger side, so border strokes at the edge are not cut
 MARGIN_DEG = 1  # around centroids when there are no boundary boxes: roughly where borders reach
 BORDER, BORDER_SELECTED = ("#8c8c8c", 0.3), ("#1a1a1a", 2.5)
-
-
-def region_metrics(base: pd.DataFrame, recent: pd.DataFrame | None = None,
-                   previous: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every map metric per region from query frames (cases_by_region or cases_by_province) keyed on `code`.
-
-    The change metric needs the counts of the recent and the previous period; without them it is left out. On a
-    public view a withheld count (NaN) makes its share, rate and change unknown: they are withheld too.
-    """
-    frame = base.copy()
-    reported = frame["reported"].astype(float)
-    frame["proven_share"] = (frame["proven"] / reported.where(reported > 0) * 100).astype(float)
-    pns = frame["pns_count"].astype(float) if "pns_count" in frame else pd.Series(np.nan, index=frame.index)
-    frame["rate"] = reported / pns.where(pns > 0) * PER
-    if recent is None or previous is None:
-        return frame
-    now = recent.set_index("code")["reported"].reindex(frame["code"], fill_value=0).to_numpy(dtype=float)
-    before = previous.set_index("code")["reported"].reindex(frame["code"], fill_value=0).to_numpy(dtype=float)
-    hidden = np.isnan(now) | np.isnan(before)
-    low = (now < LOW_COUNT) & (before < LOW_COUNT)
-    frame["recent"], frame["previous"], frame["change_abs"] = now, before, now - before
-    with np.errstate(divide="ignore", invalid="ignore"):
-        frame["change_pct"] = np.where(low | hidden | (before == 0), np.nan, (now - before) / before * 100)
-    frame["change_kind"] = np.select([hidden, low, before == 0], ["withheld", "low", "new"], "pct")
-    return frame
-
-
-def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
-    """The number each region is coloured by; NaN means 'no value' (drawn grey, explained under the map)."""
-    if metric == "count":  # a withheld count (public view) is coloured as the middle of 1–4
-        return drawn(frame["reported"]).set_axis(frame.index)
-    if metric in ("rate", "proven_share"):
-        return frame[metric]
-    if metric == "change":
-        capped = frame["change_pct"].clip(-CHANGE_CAP, CHANGE_CAP)
-        return capped.where(frame["change_kind"] != "new", float(CHANGE_CAP))
-    raise ValueError(f"unknown metric {metric!r}; expected one of {METRICS}")
-
-
-def change_text(row, lang: str) -> str:
-    """'+3 (+60,0%)', '+2 (kasus sedikit)' or '+7 (baru)': the change in words for hover and table."""
-    if row["change_kind"] == "withheld":
-        return t("map_change_withheld", lang)
-    absolute = signed(row["change_abs"], lang)
-    if row["change_kind"] == "low":
-        return f"{absolute} ({t('map_change_low', lang)})"
-    if row["change_kind"] == "new":
-        return f"{absolute} ({t('map_change_new', lang)})"
-    return f"{absolute} ({signed(row['change_pct'], lang, 1)}%)"
 
 
 def _hover_fields(rows: pd.DataFrame, level: str) -> list[str]:
@@ -127,14 +73,6 @@ def _hover(lang: str, level: str, fields: list[str], name: str, province: str, f
     return "<br>".join(lines) + "<extra></extra>"
 
 
-def _focused(frame: pd.DataFrame, focus_province) -> pd.DataFrame:
-    """Rows inside the focus province(s); all rows when there is no focus."""
-    if not focus_province:
-        return frame
-    wanted = [focus_province] if isinstance(focus_province, str) else list(focus_province)
-    return frame[frame["province_code"].isin(wanted)]
-
-
 def class_values(rows: pd.DataFrame, metric: str) -> pd.Series:
     """What the colour classes are made of: counts as published (NaN: withheld), rates in tenths, else the value."""
     if metric == "count":
@@ -155,12 +93,6 @@ def metric_bins(values: pd.Series, metric: str, lang: str) -> bins.Bins:
     if metric == "rate":
         return bins.quantile_bins(values, lang, step=0.1, decimals=1)
     return bins.share_bins(lang) if metric == "proven_share" else bins.change_bins(lang)
-
-
-def no_election(rows: pd.DataFrame) -> np.ndarray:
-    """Regions where the elections shown held no race and no case is recorded: not zero, but nothing to count."""
-    held = rows["held"].to_numpy(dtype=bool) if "held" in rows else np.ones(len(rows), dtype=bool)
-    return ~held & (rows["reported"].fillna(1).to_numpy() == 0)
 
 
 def _borders(codes: pd.Series, selected: Collection[str]) -> dict:
@@ -220,11 +152,6 @@ def _layout(fig: go.Figure, box: tuple, metric: str, lang: str, height: int | No
     return fig
 
 
-def _shown(frame: pd.DataFrame, level: str, focus_province) -> pd.DataFrame:
-    """The rows a map draws: the focus province(s)' kabupaten/kota, or everything (provinces are never focused)."""
-    return _focused(frame, focus_province if level == "kabupaten" else None)
-
-
 def _parts(rows: pd.DataFrame, metric: str, lang: str) -> tuple[list, list[str], bins.Bins]:
     """(rows, class indexes, colour settings) for regions with a value, then (…, None) for those drawn grey, then
     (…, "none") for those that held no election; with the classes and their colours for the legend."""
@@ -271,7 +198,7 @@ def region_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
     if level == "kabupaten" and metric in PROVINCE_ONLY:
         raise ValueError(f"{metric} exists per province only")
     _, code_key, name_key = boundaries.LEVELS[level]
-    rows = _shown(frame, level, focus_province)
+    rows = shown(frame, level, focus_province)
     fields, as_text = _hover_fields(rows, level), _as_text(rows)
     common = {"geojson": boundaries.url(level), "featureidkey": f"properties.{code_key}",
               "hovertemplate": _hover(lang, level, fields, f"%{{properties.{name_key}}}", "%{properties.nama_prov}",
@@ -294,7 +221,7 @@ def region_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupa
 def bubble_map(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten", focus_province=None,
                selected: Collection[str] = (), height: int | None = None, width: int = NOMINAL_WIDTH) -> go.Figure:
     """Fallback without boundaries: a bubble per centroid (regions.lat/lon), sized by cases, coloured by metric."""
-    rows = _shown(frame, level, focus_province)
+    rows = shown(frame, level, focus_province)
     fields, as_text = _hover_fields(rows, level), _as_text(rows)
     biggest = max(float(drawn(rows["reported"]).max()) if len(rows) else 0.0, 1.0)
     fig = go.Figure()
@@ -327,39 +254,6 @@ def clicked_codes(selection: dict | None) -> list[str]:
     points = (selection or {}).get("points") or []
     return [str(point.get("location") or (point.get("customdata") or [None])[0]) for point in points
             if point.get("location") or point.get("customdata")]
-
-
-def ranked_table(frame: pd.DataFrame, metric: str, lang: str, level: str = "kabupaten",
-                 focus_province=None) -> pd.DataFrame:
-    """The map's numbers as a table, best first by `metric` (regions without a value last); regions that held no
-    election are left out (they are not zero: see `not_ranked`)."""
-    rows = _shown(frame, level, focus_province)
-    rows = rows[~no_election(rows)].copy()
-    rows["_value"] = metric_values(rows, metric)
-    rows = rows.sort_values(["_value", "reported", "name"], ascending=[False, False, True], na_position="last")
-    table = pd.DataFrame({
-        t("map_col_rank", lang): range(1, len(rows) + 1),
-        t("map_col_region", lang): rows["name"].to_numpy(),
-        t("map_col_province", lang): rows["province_name"].to_numpy(),
-        t("map_cases", lang): _table_counts(rows["reported"], lang),
-        t("map_proven", lang): _table_counts(rows["proven"], lang),
-        t("map_col_share", lang): rows["proven_share"].round(1).to_numpy(),
-        t("map_rate", lang): rows["rate"].round(1).to_numpy(),
-    })
-    if "change_kind" in rows:
-        table[t("map_change", lang)] = [change_text(row, lang) for _, row in rows.iterrows()]
-    return table.drop(columns=[t("map_col_province", lang)] if level == "provinsi" else [t("map_rate", lang)])
-
-
-def not_ranked(frame: pd.DataFrame, level: str = "kabupaten", focus_province=None) -> int:
-    """How many shown regions the ranked table leaves out because they held no election."""
-    return int(no_election(_shown(frame, level, focus_province)).sum())
-
-
-def _table_counts(values: pd.Series, lang: str):
-    """A count column of the map's table: whole numbers, or on a public view with withheld counts, text ('< 5')."""
-    cells, whole = count_cells(values, lang)
-    return values.to_numpy(int) if whole else np.array(cells, dtype=object)
 
 
 def for_export(fig: go.Figure) -> go.Figure:
