@@ -39,7 +39,7 @@ run: setup  ## set up, then serve the dashboard
 
 test: $(STAMP) browser geo  ## lint, then the whole suite: unit, ETL, AppTest, headless-Chromium end-to-end
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile  # a file per worker: its module fixtures are built once
 
 bench: $(STAMP) browser geo  ## budgets of DESIGN.md §6, reported as figures (several minutes: 1M-row warehouses)
 	$(PY) -m bench.load_and_query

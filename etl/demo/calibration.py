@@ -270,7 +270,7 @@ def warehouse_rows(con) -> pd.DataFrame:
     """The columns the calibration measures, read from a generation (the demo as the app will see it)."""
     columns = ", ".join(f"{c}::timestamp as {c}" if c.endswith("_date") else c for c in CALIBRATION_COLUMNS)
     con.execute("set enable_progress_bar = false")
-    table = con.execute(f"select {columns} from cases").to_arrow_table()  # noqa: S608
+    table = con.sql(f"select {columns} from cases").to_arrow_table()  # noqa: S608
     # millions of rows: codes, not strings; the Arrow buffers are freed as the columns convert
     return table.to_pandas(strings_to_categorical=True, self_destruct=True, split_blocks=True)
 
