@@ -127,13 +127,26 @@ def _measure(page, action, server: AppServer | None, after_change: bool, seen: i
             "charts": charts}, count
 
 
-def _change_filter(page) -> None:
-    """Open the second sidebar multiselect (provinces), type Jawa Tengah; returns the option to click."""
-    page.wait_for_timeout(500)  # untimed: let late layout settle before opening the dropdown
-    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1).click()
-    page.keyboard.type("Jawa Tengah")
+def _change_filter(page):
+    """Open the sidebar's province multiselect, type Jawa Tengah; returns the option to click. A page that is still
+    settling may close the dropdown again: it is reopened (three tries) rather than failing the whole bench."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    picker = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text("Provinsi", exact=True))
     option = page.get_by_role("option", name="Jawa Tengah", exact=True)
-    option.wait_for()
+    for attempt in range(3):
+        page.wait_for_timeout(500)  # untimed: let late layout settle before opening the dropdown
+        picker.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")  # what an earlier try typed
+        page.keyboard.type("Jawa Tengah")
+        try:
+            option.wait_for(timeout=10_000)
+            return option
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     return option
 
 
