@@ -58,13 +58,14 @@ def number_subjects(cases: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.Dat
     repeat: counted, not loaded. `existing` holds the warehouse records of the same case ids with _person.
     """
     cases = cases.sort_values(["_record", "subject_no"], kind="stable")  # file order: the first person is 1
-    both = pd.concat([existing.assign(_new=False), cases.assign(_new=True)], ignore_index=True)
-    repeat = both.duplicated([*CASE_KEY, "_person"], keep="first").to_numpy()
-    fresh = both[both["_new"].to_numpy() & ~repeat].copy()
+    keys = [*CASE_KEY, "_person"]  # the repeats found on the keys alone: a register row has many columns
+    both = pd.concat([existing[keys], cases[keys]], ignore_index=True)
+    repeat = both.duplicated(keys, keep="first").to_numpy()[len(existing):]
+    fresh = cases[~repeat]
     known = existing.groupby(CASE_KEY)["subject_no"].max().rename("_known") if len(existing) else None
-    base = fresh.join(known, on=CASE_KEY)["_known"].fillna(0) if known is not None else 0
-    fresh["subject_no"] = (base + fresh.groupby(CASE_KEY, sort=False).cumcount() + 1).astype(int)
-    return fresh.drop(columns="_new"), int((both["_new"].to_numpy() & repeat).sum())
+    base = fresh[CASE_KEY].join(known, on=CASE_KEY)["_known"].fillna(0) if known is not None else 0
+    numbers = (base + fresh.groupby(CASE_KEY, sort=False).cumcount() + 1).astype(int)
+    return fresh.assign(subject_no=numbers), int(repeat.sum())
 
 
 def replace_people(cases: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:

@@ -497,7 +497,8 @@ def _status(frame, out, problems, book: Phrasebook) -> None:
         forwarded = found if forwarded is None else forwarded.fillna(found)
     out["forwarded_to"] = forwarded.astype(object)
     sanction_names, _ = per_distinct(taxonomy.sanction_class, frame["sanction"])
-    recommended = frame["_sanction_header"].map(lambda header: bool(RECOMMENDED.search(fold(header))))
+    recommended, _ = per_distinct(lambda header: bool(RECOMMENDED.search(fold(header))), frame["_sanction_header"])
+    recommended = recommended.astype(bool)
     evidence = pd.Series(None, index=frame.index, dtype=object)
     evidence = evidence.mask(forwarded.notna(), "terbukti")
     # a sanction named under a "Rekomendasi" header was only recommended; under any other header it was imposed

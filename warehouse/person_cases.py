@@ -19,6 +19,24 @@ from warehouse.vocab import STAGE_ORDER
 # the case first, names place, agency and position best; a later hand's record fills only what it left empty.
 # Region and province come from the same record (the first that names a kabupaten/kota, else the first that names
 # a province), so a person-case never sits in a kabupaten of another province.
+# Most person-cases hold one record: those are copied as the rule above makes them (first non-null of one record
+# is its value), and only the person-cases of several records are ordered and aggregated (a third of the time).
+SHARED_SQL = """
+create or replace temp table shared_person_cases as
+select election, person_case_id from cases group by all having count(*) > 1
+"""
+SINGLE_SQL = """
+insert into person_cases
+select
+    election, person_case_id, region_code, province_code, agency_name, agency_level, position_class,
+    employee_type, violation_type, violation_form, violation_class, severity,
+    coalesce(severity_inferred and severity is not null, false) as severity_inferred,
+    regime, incident_date, report_date, decision_date, sanction_date, source_kind, source_agency,
+    [source_agency] as source_agencies,
+    1 as records,
+    coalesce(list_extract($stage_order, list_position($stage_order, status)), status) as status
+from cases anti join shared_person_cases using (election, person_case_id)
+"""
 FILL_SQL = """
 insert into person_cases
 with ordered as (
@@ -29,7 +47,7 @@ with ordered as (
             order by coalesce(report_date, incident_date, decision_date) nulls last,
                 source_agency != 'bawaslu', source_agency, case_id, subject_no
         ) as entry
-    from cases
+    from cases semi join shared_person_cases using (election, person_case_id)
 )
 
 select
@@ -68,4 +86,7 @@ group by election, person_case_id
 def fill_person_cases(con: duckdb.DuckDBPyConnection) -> None:
     """Make person_cases again from the generation's cases (inside the caller's transaction)."""
     con.execute("delete from person_cases")
+    con.execute(SHARED_SQL)
+    con.execute(SINGLE_SQL, {"stage_order": list(STAGE_ORDER)})
     con.execute(FILL_SQL, {"stage_order": list(STAGE_ORDER)})
+    con.execute("drop table shared_person_cases")

@@ -2,7 +2,9 @@
 per distinct pair of spellings, each field's points (etl.link.score).
 
 `register_keys` registers the keys for etl/sql/link_records.sql; `scored_pairs` runs the blocks (link_blocks,
-then link_blocks_typos among the records left without a sure partner) and returns the pairs that reach REVIEW.
+then link_blocks_typos among the records left without a sure partner) and returns the pairs that reach REVIEW
+(within one register: on the score, a shared NIP saying the same person but not the same case); `best_partner`
+keeps one register's pairs offered to a steward to one per record.
 """
 
 from __future__ import annotations
@@ -58,7 +60,8 @@ def _word(tokens: tuple[str, ...], at: int) -> str | None:
 
 def scored_pairs(con, spellings: dict, hands: np.ndarray) -> pd.DataFrame:
     """Candidate pairs with their similarity, points and score: those of the first blocks, then those blocked for
-    typos among the records the first left without a sure partner; only pairs that reach REVIEW (or share a NIP).
+    typos among the records the first left without a sure partner; only pairs that reach REVIEW (or share a NIP
+    across registers: within one, a NIP says the same person, not the same case).
 
     `hands`: each record's register, KASN and BKN as one (for the only-candidate points)."""
     gap = {"max_incident_gap": score.MAX_INCIDENT_GAP}
@@ -77,8 +80,22 @@ def scored_pairs(con, spellings: dict, hands: np.ndarray) -> pd.DataFrame:
     pairs["unique"] = _only_candidates(pairs, hands)
     points = score.points(pairs)
     pairs[points.columns] = points
-    keep = pairs["nip_match"].to_numpy() | (pairs["score"].to_numpy() >= score.REVIEW)
+    same = pairs["same_register"].to_numpy()
+    keep = (pairs["nip_match"].to_numpy() & ~same) | (pairs["score"].to_numpy() >= score.REVIEW)
     return pairs[keep].reset_index(drop=True)
+
+
+def best_partner(pairs: pd.DataFrame) -> np.ndarray:
+    """True for a pair that is the best (highest score, then lowest record numbers) of either of its records.
+
+    One register naming a person under two case numbers is offered at most once per record, so a common name or
+    a placeholder NIP under n case numbers gives at most n pairs to review, not n(n-1)/2."""
+    order = np.lexsort((pairs["b"].to_numpy(), pairs["a"].to_numpy(), -pairs["score"].to_numpy()))
+    ends = np.column_stack([pairs["a"].to_numpy()[order], pairs["b"].to_numpy()[order]]).ravel()
+    _, first = np.unique(ends, return_index=True)  # each record's first (best) pair in that order
+    best = np.zeros(len(pairs), dtype=bool)
+    best[order[first // 2]] = True
+    return best
 
 
 def _only_candidates(pairs: pd.DataFrame, hands: np.ndarray) -> np.ndarray:

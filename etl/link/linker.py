@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from etl.link import score
-from etl.link.candidates import register_keys, scored_pairs
+from etl.link.candidates import best_partner, register_keys, scored_pairs
 from etl.link.cluster import person_cases
 from etl.link.decisions import CONFIRM, Decision, history, in_force
 from etl.sql import statement
@@ -148,9 +148,9 @@ def _settle_confirms(confirms, applied: list[bool], outcomes: list[dict], report
 
 
 def _pending(pairs: pd.DataFrame, labels: np.ndarray, registers: np.ndarray, splits) -> pd.DataFrame:
-    """Pairs for a steward: scored between REVIEW and SURE (or one register's two case numbers, or a KASN and a
-    BKN record, whatever the score), in two person-cases that could still be one (no shared register, no split),
-    and never decided."""
+    """Pairs for a steward: scored between REVIEW and SURE (or one register's two case numbers scoring REVIEW,
+    each record's best such pair only, or a KASN and a BKN record, whatever the score), in two person-cases that
+    could still be one (no shared register, no split), and never decided."""
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
     same = pairs["same_register"].to_numpy()
     one_hand = (FAMILY[registers[a]] == FAMILY[registers[b]]) & ~same  # KASN and BKN: never joined on a score
@@ -163,6 +163,11 @@ def _pending(pairs: pd.DataFrame, labels: np.ndarray, registers: np.ndarray, spl
     if apart:
         free &= np.array([(x, y) not in apart for x, y in zip(la, lb, strict=True)], dtype=bool)
     cand = cand[free]
+    same = cand["same_register"].to_numpy()
+    if same.any():
+        keep = ~same
+        keep[same] = best_partner(cand[same])
+        cand = cand[keep]
     return cand.assign(points=[json.dumps(dict(zip(POINT_NAMES, row, strict=True)))
                                for row in cand[[f"p_{p}" for p in POINT_NAMES]].round(2).itertuples(index=False)])
 

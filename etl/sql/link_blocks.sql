@@ -1,13 +1,18 @@
 -- link_blocked: candidate pairs of records (a before b in key order) from blocks of the same election: the same
--- NIP; the same place and words of the name; within one register only the same name as written, another case
--- number (a double registration?); every pair passes link_may_pair (link_macros). Typos are blocked afterwards,
--- among the records still unpaired (link_blocks_typos).
+-- NIP; the same place and words of the name; within one register only the same person (NIP, or name as written)
+-- in the same place under another case number within a week (a double registration?); every pair passes
+-- link_may_pair (link_macros). Typos are blocked afterwards, among the records still unpaired (link_blocks_typos).
 create or replace temp table link_blocked as
 with named as (select * from link_records where full_key is not null),
 short as (select * from named where short),  -- two words or fewer once initials are set aside
 unplaced as (select * from named where region_code is null)
 select a.rid as a, b.rid as b from link_records a join link_records b
     on a.election = b.election and a.nip = b.nip and a.rid < b.rid
+   -- within one register as the name rule below: one NIP under thousands of case numbers (a placeholder NIP)
+   -- would otherwise pair every two of them
+   and (a.source_agency <> b.source_agency
+        or (a.geo = b.geo and a.case_id <> b.case_id
+            and abs(date_diff('day', a.incident_date, b.incident_date)) <= 7))
 union
 select a.rid, b.rid from named a join named b
     on a.election = b.election and a.geo = b.geo and a.full_key = b.full_key and a.rid < b.rid
