@@ -137,8 +137,9 @@ def _change_filter(page):
     for attempt in range(3):
         page.wait_for_timeout(500)  # untimed: let late layout settle before opening the dropdown
         picker.click()
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")  # what an earlier try typed
+        if attempt:  # clear what the earlier try typed (on an empty input Backspace would drop a chosen value)
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Backspace")
         page.keyboard.type("Jawa Tengah")
         try:
             option.wait_for(timeout=10_000)

@@ -8,11 +8,8 @@ short as (select * from named where short),  -- two words or fewer once initials
 unplaced as (select * from named where region_code is null)
 select a.rid as a, b.rid as b from link_records a join link_records b
     on a.election = b.election and a.nip = b.nip and a.rid < b.rid
-   -- within one register as the name rule below: one NIP under thousands of case numbers (a placeholder NIP)
-   -- would otherwise pair every two of them
-   and (a.source_agency <> b.source_agency
-        or (a.geo = b.geo and a.case_id <> b.case_id
-            and abs(date_diff('day', a.incident_date, b.incident_date)) <= 7))
+   and (a.source_agency <> b.source_agency  -- within one register: a placeholder NIP names thousands of cases
+        or link_one_incident(a.geo, b.geo, a.case_id, b.case_id, a.incident_date, b.incident_date))
 union
 select a.rid, b.rid from named a join named b
     on a.election = b.election and a.geo = b.geo and a.full_key = b.full_key and a.rid < b.rid
@@ -20,9 +17,8 @@ select a.rid, b.rid from named a join named b
    and link_may_pair(a.nip, b.nip, a.incident_date, b.incident_date, $max_incident_gap)
 union  -- one register, the same name as written, the same place, another case number
 select a.rid, b.rid from named a join named b
-    on a.election = b.election and a.source_agency = b.source_agency and a.geo = b.geo
-   and a.name_id = b.name_id and a.rid < b.rid and a.case_id <> b.case_id
-   and abs(date_diff('day', a.incident_date, b.incident_date)) <= 7
+    on a.election = b.election and a.source_agency = b.source_agency and a.name_id = b.name_id and a.rid < b.rid
+   and link_one_incident(a.geo, b.geo, a.case_id, b.case_id, a.incident_date, b.incident_date)
    and link_may_pair(a.nip, b.nip, a.incident_date, b.incident_date, $max_incident_gap)
 union  -- initials or a missing middle name: first and last word ('Imam W. Demo', 'Imam Demo' ~ 'Imam Wijaya Demo')
 select least(s.rid, o.rid), greatest(s.rid, o.rid) from short s join named o
