@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from geo import boundaries
 from ui.figures import map_legend
-from ui.figures.theme import NO_DATA, NO_ELECTION
+from ui.figures.theme import NO_DATA, NO_ELECTION, TEMPLATE
 from ui.strings import t
 from ui.views import bins
 from ui.views.disclosure import BASE, any_withheld, count_text, drawn
@@ -24,7 +24,7 @@ from ui.views.map_numbers import LOW_COUNT, PROVINCE_ONLY, change_text, metric_v
 from ui.views.numbers import number, separators
 
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": True}
-MAP_TEMPLATE = "netra"  # our fonts and separators; plotly_white adds 7 KB of axis styling, re-sent per rerun
+MAP_TEMPLATE = TEMPLATE  # the lean template of ui.figures.theme: every byte is re-sent on each rerun
 NOMINAL_WIDTH, LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT = 1000, 60, 300, 650  # px; the map spans a wide page's width
 BUBBLE_PX = 40  # diameter of the biggest bubble
 PAD = 0.02  # of the larger side, so border strokes at the edge are not cut

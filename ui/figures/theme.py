@@ -27,6 +27,12 @@ VIOLATION_TYPE_COLORS = dict(zip(VIOLATION_TYPES, _PALETTE, strict=True))
 SEQUENTIAL = "OrRd"  # counts and rates on maps
 DIVERGING = "RdBu_r"  # change against the previous period, centred on zero
 
+# One lean template, registered once. It carries the parts of plotly_white our charts show (white ground, light
+# grid, hover and axis defaults, thin white bar outlines) and nothing else: "plotly_white+netra" was merged anew
+# for every figure (~20 ms each) and sent ~7 KB of styling for trace types we never draw with every chart.
+_GRID, _INK = "#eeeeee", "#2a3f5f"
+_AXIS = dict(gridcolor=_GRID, linecolor="#ebf0f8", zerolinecolor="#cccccc", zerolinewidth=2, ticks="",
+             automargin=True, title=dict(standoff=15))
 pio.templates["netra"] = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT, size=13, color="#262730"),
@@ -34,11 +40,18 @@ pio.templates["netra"] = go.layout.Template(
         colorway=list(_PALETTE),
         paper_bgcolor="white",
         plot_bgcolor="white",
+        hovermode="closest",
+        hoverlabel=dict(align="left"),
         margin=dict(l=10, r=10, t=40, b=10),
-        xaxis=dict(gridcolor="#eeeeee", zerolinecolor="#cccccc"),
-        yaxis=dict(gridcolor="#eeeeee", zerolinecolor="#cccccc"),
+        xaxis=_AXIS,
+        yaxis=_AXIS,
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        shapedefaults=dict(line=dict(color=_INK)),
+        annotationdefaults=dict(arrowcolor=_INK, arrowhead=0, arrowwidth=1),
+        coloraxis=dict(colorbar=dict(outlinewidth=0, ticks="")),
         separators=",.",  # Indonesian: decimal comma, thousands dot
-    )
+    ),
+    data=dict(bar=[go.Bar(marker=dict(line=dict(color="white", width=0.5)))],
+              choropleth=[go.Choropleth(colorbar=dict(outlinewidth=0, ticks=""))]),
 )
-TEMPLATE = "plotly_white+netra"
+TEMPLATE = "netra"
