@@ -1,12 +1,14 @@
 -- one row per person-case with a filtered record: its entry path, furthest hand, each hand's day, end or stall
 -- The stages of the cross-agency flow are written here once; cross_agency_funnel, cross_agency_by_area and
 -- stalled_cases include this statement (their stages CTE). A person-case is in when any of its records
--- passes the filters, and then all its records count (a filter on KASN/BKN still shows the Bawaslu hand before).
+-- passes the filters, and then all its records count (a filter on KASN/BKN still shows the Bawaslu hand before);
+-- only those person-cases are grouped (a semi join: an election or a province groups a fraction of the table).
 -- Stage numbers index $stages (vocab.CROSS_AGENCY_STAGES): 1 received, 2 found, 3 forwarded, 4 recommended,
 -- 5 sanctioned. Its furthest stage is the status of a linked case; the stages before it count as passed.
 with records as (
-    select *, source_agency in ('kasn', 'bkn') as at_kasn_bkn, {filters} as passes
+    select *, source_agency in ('kasn', 'bkn') as at_kasn_bkn
     from cases
+    semi join (select distinct person_case_id from cases where {filters}) as chosen using (person_case_id)
 ),
 
 data_end as (
@@ -38,7 +40,6 @@ hands as (
         coalesce(min(region_code) filter (where source_agency = 'bawaslu'), min(region_code)) as region_code
     from records
     group by person_case_id
-    having bool_or(passes)  -- one scan: no semi join of the filtered ids back onto cases
 ),
 
 staged as (
