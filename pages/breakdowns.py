@@ -11,8 +11,10 @@ from ui.figures import charts
 from ui.strings import t
 from ui.views.captions import filters_caption, page_title
 
-LAYOUT = (("violation_type",), ("severity", "type_severity"), ("position_class", "agency_level"),
-          ("status", "source_agency"))  # rows of the page; two charts side by side stack on a phone
+# Tabs of the page, each a row of one or two charts (side by side, stacked on a phone). Only the open tab is
+# computed and drawn: a tab switch reruns this page's fragment, not the frame.
+TABS = (("rb_tab_type", ("violation_type",)), ("rb_tab_severity", ("severity", "type_severity")),
+        ("rb_tab_position", ("position_class", "agency_level")), ("rb_tab_status", ("status", "source_agency")))
 
 ctx = current()
 f, lang = ctx.filters, ctx.lang
@@ -24,14 +26,29 @@ if frame.empty:
     empty_state(lang)
     st.stop()
 
-shares = st.segmented_control(t("rb_show", lang), (False, True), default=False, required=True, key="rb_shares",
-                              format_func=lambda s: t("rb_shares" if s else "rb_counts", lang))
 
-for row in LAYOUT:
-    for column, place in zip(row, st.columns(len(row)), strict=True):
-        with place:
-            st.subheader(t(f"rb_{column}", lang))
-            figure = charts.breakdown_chart(frame, column, lang, shares)
-            st.plotly_chart(figure, config=charts.PLOTLY_CONFIG, key=f"rb_{column}")
-            st.caption(caption + (f" {t('rb_severity_note', lang)}" if "severity" in column else ""))
-            export_buttons(figure, f"rincian-{column}", t(f"rb_{column}", lang))
+
+def chart(column: str, shares: bool) -> None:
+    """One breakdown under its heading, with the caption of the page's filters and its downloads."""
+    st.subheader(t(f"rb_{column}", lang))
+    figure = charts.breakdown_chart(frame, column, lang, shares)
+    st.plotly_chart(figure, config=charts.PLOTLY_CONFIG, key=f"rb_{column}")
+    st.caption(caption + (f" {t('rb_severity_note', lang)}" if "severity" in column else ""))
+    export_buttons(figure, f"rincian-{column}", t(f"rb_{column}", lang))
+
+
+@st.fragment
+def breakdowns() -> None:
+    """Counts or shares, and the open tab's charts: either control reruns only this, on the cached frame."""
+    shares = st.segmented_control(t("rb_show", lang), (False, True), default=False, required=True, key="rb_shares",
+                                  format_func=lambda s: t("rb_shares" if s else "rb_counts", lang))
+    for tab, (_, row) in zip(st.tabs([t(key, lang) for key, _ in TABS], key="rb_tab", on_change="rerun"), TABS,
+                             strict=True):
+        with tab:
+            if tab.open:
+                for column, place in zip(row, st.columns(len(row)), strict=True):
+                    with place:
+                        chart(column, shares)
+
+
+breakdowns()

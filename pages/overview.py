@@ -49,39 +49,56 @@ with right:
     st.caption(f"{t('ov_trend_basis', lang, basis=label('date_basis', f.date_basis, lang))} {caption}")
     export_buttons(trend, "tren-mingguan", t("ov_trend", lang))
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t("ov_top_regions", lang))
-    regions = read("top_regions", f, limit=10)
-    if regions.empty:
-        st.info(t("ov_no_region", lang), icon=":material/location_off:")
-    else:
-        top_regions = charts.ranking_chart(regions, "region_name", lang, detail_column="province_name")
-        st.plotly_chart(top_regions, config=charts.PLOTLY_CONFIG, key="ov_top_regions")
-        export_buttons(top_regions, "kabupaten-kota-teratas", t("ov_top_regions", lang))
-    st.caption(caption)
-with right:
-    st.subheader(t("ov_top_provinces", lang))
-    top_provinces = charts.ranking_chart(read("top_provinces", f, limit=10), "province_name", lang)
-    st.plotly_chart(top_provinces, config=charts.PLOTLY_CONFIG, key="ov_top_provinces")
-    st.caption(caption)
-    export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
 
-st.subheader(t("xa_ov_title", lang), help=t("xa_handover_help", lang))  # the short cross-agency flow
-flow = cross_agency_chart(read("cross_agency_funnel", f, stall_days=settings.stall_days()), "bawaslu", lang,
-                          compact=True)
-st.plotly_chart(flow, config=charts.PLOTLY_CONFIG, key="ov_cross_agency")
-st.caption(f"{t('xa_unit', lang)} {caption}")
-export_buttons(flow, "alur-lintas-instansi", t("xa_ov_title", lang))
-st.page_link("pages/cross_agency.py", label=t("xa_ov_link", lang), icon=":material/account_tree:")
+def top_places() -> None:
+    """The ten kabupaten/kota and the provinces with the most cases, side by side (stacked on a phone)."""
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("ov_top_regions", lang))
+        regions = read("top_regions", f, limit=10)
+        if regions.empty:
+            st.info(t("ov_no_region", lang), icon=":material/location_off:")
+        else:
+            top_regions = charts.ranking_chart(regions, "region_name", lang, detail_column="province_name")
+            st.plotly_chart(top_regions, config=charts.PLOTLY_CONFIG, key="ov_top_regions")
+            export_buttons(top_regions, "kabupaten-kota-teratas", t("ov_top_regions", lang))
+        st.caption(caption)
+    with right:
+        st.subheader(t("ov_top_provinces", lang))
+        top_provinces = charts.ranking_chart(read("top_provinces", f, limit=10), "province_name", lang)
+        st.plotly_chart(top_provinces, config=charts.PLOTLY_CONFIG, key="ov_top_provinces")
+        st.caption(caption)
+        export_buttons(top_provinces, "provinsi-teratas", t("ov_top_provinces", lang))
 
-# ---- Map block (issue 4, ui.figures.maps): cases per kabupaten/kota; Peta adds the other measures and drill-down. --
-st.subheader(t("ov_map", lang))
-map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
-small_map = maps.best_map(map_numbers.region_metrics(read("cases_by_region", map_filters)), "count", lang,
-                          focus_province=f.provinces, selected=f.regions, width=map_width())
-st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
-st.caption(filters_caption(map_filters, lang))
-export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)
-st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon=":material/map:")
-# ---- end of the map block ---------------------------------------------------------------------------------------
+
+def case_map() -> None:
+    """Cases per kabupaten/kota (ui.figures.maps); Peta adds the other measures and the drill-down."""
+    st.subheader(t("ov_map", lang))
+    map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
+    small_map = maps.best_map(map_numbers.region_metrics(read("cases_by_region", map_filters)), "count", lang,
+                              focus_province=f.provinces, selected=f.regions, width=map_width())
+    st.plotly_chart(small_map, config=maps.PLOTLY_CONFIG, theme=None, key="ov_map_chart")
+    st.caption(filters_caption(map_filters, lang))
+    export_buttons(small_map, "peta-ringkasan", t("ov_map", lang), filters=map_filters)
+    st.page_link("pages/regional_map.py", label=t("ov_map_link", lang), icon=":material/map:")
+
+
+def cross_agency_flow() -> None:
+    """The short cross-agency flow: how far the person-cases got from Bawaslu to the PPK's sanction."""
+    st.subheader(t("xa_ov_title", lang), help=t("xa_handover_help", lang))
+    flow = cross_agency_chart(read("cross_agency_funnel", f, stall_days=settings.stall_days()), "bawaslu", lang,
+                              compact=True)
+    st.plotly_chart(flow, config=charts.PLOTLY_CONFIG, key="ov_cross_agency")
+    st.caption(f"{t('xa_unit', lang)} {caption}")
+    export_buttons(flow, "alur-lintas-instansi", t("xa_ov_title", lang))
+    st.page_link("pages/cross_agency.py", label=t("xa_ov_link", lang), icon=":material/account_tree:")
+
+
+# Below the headline charts, one section at a time: only the open tab is computed and drawn (a tab switch reruns),
+# so the first look waits for four charts instead of seven (the map alone draws 514 regions).
+SECTIONS = (("ov_tab_places", top_places), ("ov_map", case_map), ("xa_ov_title", cross_agency_flow))
+for tab, (_, section) in zip(st.tabs([t(key, lang) for key, _ in SECTIONS], key="ov_section", on_change="rerun"),
+                             SECTIONS, strict=True):
+    with tab:
+        if tab.open:
+            section()

@@ -71,6 +71,24 @@ def test_top_regions_are_ranked_with_exact_counts(make_app, chart_spec):
     assert top["x"] == [3, 2, 2, 1, 1, 1]
 
 
+def kinds(at, chart_spec) -> list[str]:
+    """The first trace type of every chart on the page, in order."""
+    return [chart_spec(at, i)["data"][0]["type"] for i in range(len(at.get("plotly_chart")))]
+
+
+def test_only_the_open_section_below_the_headline_charts_is_computed(make_app, chart_spec):
+    at = make_app(page=OVERVIEW)
+    assert [tab.label for tab in at.tabs] == ["Wilayah teratas", "Peta", "Alur lintas instansi"]
+    assert kinds(at, chart_spec) == ["funnel", "scatter", "bar", "bar"]  # + trend, top regions, top provinces
+    at.session_state["ov_section"] = "Peta"
+    at.run()
+    assert kinds(at, chart_spec)[:2] == ["funnel", "scatter"]
+    assert kinds(at, chart_spec)[2:] in (["choropleth"], ["scattergeo"])  # boundaries installed or not
+    at.session_state["ov_section"] = "Alur lintas instansi"
+    at.run()
+    assert kinds(at, chart_spec) == ["funnel", "scatter", "funnel"]
+
+
 def test_funnel_counts(make_app, chart_spec):
     at = make_app(page=OVERVIEW, query={"el": "pilkada2024"})
     funnel = chart_spec(at, 0)["data"][0]

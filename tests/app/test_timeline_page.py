@@ -26,6 +26,12 @@ def annotations(spec: dict) -> list[str]:
     return [a["text"] for a in spec["layout"].get("annotations", [])]
 
 
+def open_tab(at, label: str):
+    """The page with the section tab `label` open (only the open tab is computed and drawn)."""
+    at.session_state["tl_section"] = label
+    return at.run()
+
+
 def drawn_cases(spec: dict) -> int:
     """Cases in the timeline's bars (markers of spikes and the incomplete legend entry are not bars)."""
     return sum(sum(trace["y"]) for trace in spec["data"] if trace["type"] == "bar")
@@ -36,7 +42,8 @@ def drawn_cases(spec: dict) -> int:
 def test_timeline_renders_for_each_election_and_date_basis(make_app, chart_spec, election, basis):
     at = make_app(page=TIMELINE, query={"el": election, "basis": basis})
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 4  # timeline, rates per stage, lags, elections overlay
+    assert [tab.label for tab in at.tabs] == ["Sebelum & sejak hari-H", "Lonjakan", "Jeda", "Pemilihan berdampingan"]
+    assert [chart.key for chart in at.get("plotly_chart")] == ["tl_timeline", "tl_prepost"]  # the open tab only
     timeline = chart_spec(at, 0)
     assert annotations(timeline) == STAGE_LABELS[election] + [f"Hari pemungutan suara {VOTING_DAY[election]}"]
     assert drawn_cases(timeline) == DATED_CASES[election][basis]
@@ -60,7 +67,19 @@ def test_without_one_election_the_latest_is_picked_and_can_be_changed(make_app, 
     assert any("linimasa menampilkan Pilkada 2024" in c.value for c in at.caption)
     at.selectbox(key="tl_election").select("pemilu2024").run()
     assert annotations(chart_spec(at, 0))[-1] == "Hari pemungutan suara 14-02-2024"
-    assert [trace["name"] for trace in chart_spec(at, 3)["data"]] == ["Pemilu 2024", "Pilkada 2024"]
+    open_tab(at, "Pemilihan berdampingan")
+    assert [chart.key for chart in at.get("plotly_chart")] == ["tl_timeline", "tl_overlay"]
+    assert [trace["name"] for trace in chart_spec(at, 1)["data"]] == ["Pemilu 2024", "Pilkada 2024"]
+
+
+def test_each_section_tab_draws_its_own_part(make_app):
+    at = make_app(page=TIMELINE, query={"el": "pilkada2024"})
+    assert [s.value for s in at.main.subheader][:1] == ["Laju per tahapan, sebelum dan sejak hari-H"]
+    open_tab(at, "Lonjakan")
+    assert "Lonjakan mingguan" in [s.value for s in at.main.subheader] and not at.metric
+    assert [chart.key for chart in at.get("plotly_chart")] == ["tl_timeline"]
+    open_tab(at, "Jeda")
+    assert [chart.key for chart in at.get("plotly_chart")] == ["tl_timeline", "tl_lag"]
 
 
 def test_several_elections_in_the_sidebar_limit_the_choice(make_app):

@@ -89,7 +89,7 @@ def test_a_plain_run_with_sign_in_lists_no_page_scripts(page, e2e_warehouse, tmp
 
 
 def test_visitors_see_a_short_message_and_the_log_gets_the_traceback(page, e2e_warehouse, tmp_path, wait_idle):
-    """An unexpected error (here: a corrupt boundary manifest) under both launchers."""
+    """An unexpected error (here: a corrupt boundary manifest, met by Peta's map) under both launchers."""
     geo = tmp_path / "geo"
     shutil.copytree(settings.geo_dir(), geo)
     (geo / "install.json").write_text("{not json")
@@ -97,7 +97,7 @@ def test_visitors_see_a_short_message_and_the_log_gets_the_traceback(page, e2e_w
         scratch = tmp_path / launcher[-1].replace(".", "-")
         scratch.mkdir()
         with dashboard_server(e2e_warehouse, scratch, launcher=launcher, NETRA_GEO_DIR=str(geo)) as url:
-            page.goto(url)
+            page.goto(f"{url}/peta")
             wait_idle(page)
             error = page.get_by_test_id("stException")
             expect(error).to_have_count(1, timeout=30_000)

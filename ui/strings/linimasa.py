@@ -45,6 +45,10 @@ STRINGS = {
     ),
     "tl_unit_week": ("minggu", "weeks"),
     "tl_unit_day": ("hari", "days"),
+    "tl_tab_prepost": ("Sebelum & sejak hari-H", "Before & since voting day"),
+    "tl_tab_spikes": ("Lonjakan", "Spikes"),
+    "tl_tab_lag": ("Jeda", "Lags"),
+    "tl_tab_overlay": ("Pemilihan berdampingan", "Elections side by side"),
     "tl_spikes_title": ("Lonjakan mingguan", "Weekly spikes"),
     "tl_spikes_rule": (
         "Lonjakan: minggu dengan sedikitnya 5 kasus, sedikitnya dua kali rata-rata empat minggu sebelumnya, dan "

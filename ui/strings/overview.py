@@ -11,6 +11,7 @@ STRINGS = {
         "Tidak ada kasus dengan kabupaten/kota yang diketahui untuk filter ini.",
         "No cases with a known regency/city for these filters.",
     ),
+    "ov_tab_places": ("Wilayah teratas", "Top places"),
     "ov_map": ("Peta", "Map"),
     "ov_map_link": ("Buka peta per kabupaten/kota", "Open the map by regency/city"),
 }
