@@ -33,3 +33,16 @@ def test_warm_up_fills_the_cache_of_the_default_view(warehouse_env, monkeypatch)
         data.prefetch(name, Filters() if filtered else None, **kwargs)
     assert data._cached("kpis", Filters(), path, ()).equals(expected)
     assert int(expected["reported"].iloc[0]) == 12
+
+
+def test_the_server_listens_only_once_the_warm_up_is_done(monkeypatch):
+    import time
+
+    from ui.app import serve
+
+    done = []
+    monkeypatch.setattr(warmup, "warm", lambda: time.sleep(0.3) or done.append("warm") or True)
+    monkeypatch.setattr(serve.cli, "main", lambda: done.append("listen"))
+    monkeypatch.setattr(serve.sys, "argv", ["serve"])
+    serve.main()
+    assert done == ["warm", "listen"]

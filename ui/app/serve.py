@@ -10,8 +10,8 @@ without it, switch the scan off and rerun through the frame — see dashboard.py
 Visitors see a short message for an unexpected error, never a traceback: `client.showErrorDetails = "none"`
 unless the command line sets it; Streamlit writes the traceback to the server's log either way.
 
-What the first visit would pay (imports, the warehouse connection, the default view's queries) is paid at start
-in a background thread: ui.app.warmup.
+What the first visit would pay (imports, the warehouse connection, the default view's queries, the first figures)
+is paid at start, before the server listens (at most ui.app.warmup.WAIT_S): a first visitor meets a warm server.
 """
 
 import sys
@@ -32,7 +32,8 @@ def main() -> None:
     if not any(option.startswith(ERROR_DETAILS) for option in options):
         options.append(f"{ERROR_DETAILS}=none")
     sys.argv = ["streamlit", "run", str(settings.ROOT / "dashboard.py"), *options]
-    warmup.start()  # imports, the warehouse and the default view's queries, beside the server (ui.app.warmup)
+    print("Netra: menyiapkan tampilan awal (preparing the first view)…", file=sys.stderr, flush=True)
+    warmup.start().join(timeout=warmup.WAIT_S)  # a slow warm-up goes on beside the server after WAIT_S
     cli.main()
 
 
