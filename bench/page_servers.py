@@ -55,7 +55,11 @@ class AppServer:
 
     def __enter__(self) -> AppServer:
         self.runs.write_text("")
-        self.server = start([sys.executable, str(TIMED_SERVE)], self.root, self.port, self.env)
+        try:
+            self.server = start([sys.executable, str(TIMED_SERVE)], self.root, self.port, self.env)
+        except Exception:
+            self.runs.unlink(missing_ok=True)
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
