@@ -16,9 +16,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 import settings
+from bench.page_servers import start
 from geo import boundaries
 from ui.figures import maps
 from ui.views import map_numbers
@@ -69,19 +69,7 @@ def figure_json(wh: Warehouse) -> str:
 
 def start_server(port: int) -> subprocess.Popen:
     """`streamlit run dashboard.py` on `port`, healthy."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address=127.0.0.1",
-         f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false",
-         "--server.fileWatcherType=none"],
-        cwd=settings.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    for _ in range(150):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("streamlit did not start")
+    return start([sys.executable, "-m", "streamlit", "run", "dashboard.py"], settings.ROOT, port, dict(os.environ))
 
 
 class Recorder:

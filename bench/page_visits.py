@@ -5,174 +5,159 @@ timed): the **first visit** right after the server answers its health check, the
 visitor, the server already warm), then a **filter change** on it (a province: its queries not cached yet). The
 **floor** is the same harness on bench/floor_page.py with as many empty charts as the page drew, served once by
 its own `streamlit run`. Each visit reports its wall time, the server's script-run time inside it (wall and CPU),
-the bytes received over the websocket, and the browser's tail: from the last websocket message to every chart
-drawn. Every visitor is a new browser context (empty HTTP cache), in the floor too.
+the bytes received over the websocket, the browser's tail (from the last websocket message to every chart drawn)
+and the charts it shows, beside those the server sent. Every visitor is a new browser context (empty HTTP cache),
+in the floor too. A visit that fails (a timeout, a picker not found, a server that does not start) is recorded
+as `{"failed": reason}` and the run goes on: one bad visit must not lose the other pages' figures.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import settings
+from bench.page_probe import COUNT_FRAMES, DRAWN, STATE
+from bench.page_servers import AppServer, start, stop
 
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 URLS = {"ringkasan": "", "peta": "peta", "rincian": "rincian", "linimasa": "linimasa", "data": "data",
         "tentang": "tentang"}
-TIMED_SERVE = Path(__file__).with_name("timed_serve.py")
+PROVINCE = "33"  # the filter change: Jawa Tengah, picked by its label in the sidebar's province filter
 FLOOR_PAGE = Path(__file__).with_name("floor_page.py")
-SERVER_OPTIONS = ["--server.address=127.0.0.1", "--server.headless=true", "--browser.gatherUsageStats=false",
-                  "--server.fileWatcherType=none"]
-# Every websocket message the page receives, with the browser's clock (a Python event handler would see them late).
-COUNT_FRAMES = """
-window.__netraFrames = [];
-const NativeSocket = window.WebSocket;
-window.WebSocket = class extends NativeSocket {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener('message', e => window.__netraFrames.push(
-      [performance.now(), e.data.byteLength ?? e.data.size ?? e.data.length ?? 0]));
-  }
-};
-window.__netraRuns = 0;  // script runs started, seen even when one is over before a poll could look
-new MutationObserver(records => records.forEach(r => {
-  if (r.target.dataset?.testScriptState === 'running') window.__netraRuns += 1;
-})).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});"""
-# Idle: the script run finished, nothing stale, every chart drawn (a map: its regions, once the GeoJSON arrived).
-DRAWN = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
-    && !document.querySelector('[data-stale="true"]')
-    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(chart => chart.querySelector('.main-svg')
-         && (!chart.querySelector('.geolayer > *') || chart.querySelector('.choroplethlocation, .point')))"""
+RUN_TIMEOUT_MS, DRAWN_TIMEOUT_MS = 60_000, 120_000
 
 
-def start(command: list[str], cwd: Path, port: int, env: dict[str, str]) -> subprocess.Popen:
-    """A Streamlit server on `port`, returned once its health check answers."""
-    server = subprocess.Popen([*command, f"--server.port={port}", *SERVER_OPTIONS], cwd=cwd, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise RuntimeError(f"streamlit did not start in {cwd}")
+class VisitFailed(Exception):
+    """A visit that did not get where it was going; the message says how far it got."""
 
 
-def stop(server: subprocess.Popen) -> None:
-    """Terminate a server this harness started, and wait for it."""
-    server.terminate()
-    server.wait(timeout=20)
+def failure(error: Exception) -> dict:
+    """A failed visit as recorded: its reason on one line (Playwright's errors go on with a call log)."""
+    first_line = next(iter(str(error).strip().splitlines()), "")
+    return {"failed": f"{type(error).__name__}: {first_line}"}
 
 
-class AppServer:
-    """The app of one checkout (`root`), served by bench/timed_serve.py; its script runs land in `runs`."""
-
-    def __init__(self, root: Path, port: int):
-        self.root, self.port = root, port
-        self.runs = Path(tempfile.mkstemp(prefix="netra-bench-runs-", suffix=".jsonl")[1])
-        self.env = {**os.environ, "NETRA_BENCH_RUNS": str(self.runs), "PYTHONPATH": str(root)}
-        self.server: subprocess.Popen | None = None
-
-    def __enter__(self) -> AppServer:
-        self.runs.write_text("")
-        self.server = start([sys.executable, str(TIMED_SERVE)], self.root, self.port, self.env)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        stop(self.server)
-
-    def script_time(self, since: float, until: float) -> tuple[float, float]:
-        """(wall, CPU) seconds of the script runs that started between `since` and `until` (time.time())."""
-        import json
-
-        lines = [json.loads(line) for line in self.runs.read_text().splitlines() if line]
-        inside = [line for line in lines if since <= line["start"] <= until]
-        return (sum(line["end"] - line["start"] for line in inside), sum(line["cpu_s"] for line in inside))
+def succeeded(figures: dict) -> bool:
+    """Whether a visit (or floor visit) has figures rather than a failure."""
+    return "failed" not in figures
 
 
-def wait_drawn(page, runs_before: int | None = None) -> None:
-    """Until a script run (one after the first `runs_before`, when given) has finished and every chart is drawn."""
-    if runs_before is not None:  # the rerun a widget change starts always goes through 'running'
-        page.wait_for_function(f"window.__netraRuns > {runs_before}", timeout=60_000, polling="raf")
-    page.wait_for_function(DRAWN, timeout=120_000, polling="raf")
+def province_picker() -> tuple[str, str]:
+    """The sidebar's province filter label and the option to pick, in Indonesian, from the string catalogue (the
+    keys the sidebar uses: ui.app.filters). Imported here, outside a server, ui.app.data's caches would warn that
+    there is no Streamlit runtime: that warning is silenced."""
+    from streamlit.logger import get_logger
+
+    get_logger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+    from ui.app.filters import MULTI
+    from ui.strings import label, t
+
+    _, label_key, column, _ = MULTI["provinces"]
+    return t(label_key, "id"), label(column, PROVINCE, "id")
 
 
-def _frames(page, since_index: int) -> tuple[int, float, float]:
-    """(count, bytes, last arrival) of the websocket messages after the first `since_index`, and the clock now."""
-    now, frames = page.evaluate("() => [performance.now(), window.__netraFrames]")
-    later = frames[since_index:]
-    return len(frames), sum(size for _, size in later), (now - later[-1][0]) / 1000 if later else 0.0
+def wait_drawn(page, runs_before: int, step: str) -> None:
+    """Until a script run after the first `runs_before` has finished and the page is drawn (bench.page_probe);
+    VisitFailed saying which of the two did not come, and the page's state then."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(f"window.__netraRuns > {runs_before}", timeout=RUN_TIMEOUT_MS, polling="raf")
+    except PlaywrightTimeout:
+        raise VisitFailed(f"{step}: no script run finished within {RUN_TIMEOUT_MS // 1000} s; "
+                          f"{page.evaluate(STATE)}") from None
+    try:
+        page.wait_for_function(DRAWN, timeout=DRAWN_TIMEOUT_MS, polling="raf")
+    except PlaywrightTimeout:
+        raise VisitFailed(f"{step}: not drawn within {DRAWN_TIMEOUT_MS // 1000} s; {page.evaluate(STATE)}") from None
 
 
-def _measure(page, action, server: AppServer | None, after_change: bool, seen: int) -> tuple[dict, int]:
-    """Run `action` (a navigation or a click), wait until drawn; its figures and the message count so far."""
-    runs_before = page.evaluate("() => window.__netraRuns") if after_change else None
+def _measure(page, action, server: AppServer | None, since_message: int, step: str) -> dict:
+    """Run `action` (a navigation or a click), wait until a run is over and drawn; its figures."""
+    runs_before = page.evaluate("() => window.__netraRuns")
     began = time.time()
     started = time.perf_counter()
     action()
-    if not after_change:
-        page.wait_for_selector("h1", timeout=120_000)
-    wait_drawn(page, runs_before)
+    wait_drawn(page, runs_before, step)
     seconds = time.perf_counter() - started
-    count, received, tail = _frames(page, seen)
-    wall, cpu = server.script_time(began, time.time()) if server else (None, None)
-    charts = page.locator('[data-testid="stPlotlyChart"]').count()
-    return {"s": seconds, "script_s": wall, "script_cpu_s": cpu, "ws_bytes": received, "browser_tail_s": tail,
-            "charts": charts}, count
+    now, frames = page.evaluate("() => [performance.now(), window.__netraFrames]")
+    later = frames[since_message:]
+    server_side = server.script_runs(began, time.time()) if server else {
+        "script_s": None, "script_cpu_s": None, "charts_sent": None}
+    return {"s": seconds, **server_side, "ws_messages": len(later), "ws_bytes": sum(size for _, size in later),
+            "browser_tail_s": (now - later[-1][0]) / 1000 if later else 0.0,
+            "charts": page.locator('[data-testid="stPlotlyChart"]').count()}
 
 
-def _change_filter(page):
-    """Open the sidebar's province multiselect, type Jawa Tengah; returns the option to click. A page that is still
-    settling may close the dropdown again: it is reopened (three tries) rather than failing the whole bench."""
+def _change_filter(page, picker_label: str, option_label: str):
+    """Open the sidebar's province multiselect and type the option's label; returns the option to click.
+
+    A dropdown can close before its option shows (late layout): it is reopened, three tries in all, the typed text
+    cleared first on a retry (not on the first try: Backspace on an empty input drops a chosen value)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     picker = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
-        has=page.get_by_text("Provinsi", exact=True))
-    option = page.get_by_role("option", name="Jawa Tengah", exact=True)
+        has=page.get_by_text(picker_label, exact=True))
+    if not picker.count():
+        raise VisitFailed(f"change: no sidebar multiselect labelled {picker_label!r}")
+    option = page.get_by_role("option", name=option_label, exact=True)
     for attempt in range(3):
         page.wait_for_timeout(500)  # untimed: let late layout settle before opening the dropdown
         picker.click()
-        if attempt:  # clear what the earlier try typed (on an empty input Backspace would drop a chosen value)
+        if attempt:
             page.keyboard.press("Control+A")
             page.keyboard.press("Backspace")
-        page.keyboard.type("Jawa Tengah")
+        page.keyboard.type(option_label)
         try:
             option.wait_for(timeout=10_000)
             return option
         except PlaywrightTimeout:
-            if attempt == 2:
-                raise
             page.keyboard.press("Escape")
-    return option
+    raise VisitFailed(f"change: option {option_label!r} did not show in {picker_label!r} after 3 tries")
+
+
+def _attempt(work) -> dict:
+    """`work()`'s figures, or the failure it raised (Playwright's errors, a timeout, a missing picker)."""
+    try:
+        return work()
+    except Exception as error:  # any failure of one visit is recorded, not raised
+        return failure(error)
 
 
 def visit(browser, url: str, server: AppServer | None, change: bool) -> dict:
-    """One new visitor opening `url`: its render, and (`change`) a filter change after it."""
+    """One new visitor opening `url`: its render, and (`change`) a filter change after it; failures recorded."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(COUNT_FRAMES)
     page = context.new_page()
     try:
-        render, seen = _measure(page, lambda: page.goto(url), server, False, 0)
-        result = {"render": render}
-        if change:
-            option = _change_filter(page)
-            result["change"], _ = _measure(page, option.click, server, True, seen)
+        result = {"render": _attempt(lambda: _measure(page, lambda: page.goto(url), server, 0, "render"))}
+        if change and succeeded(result["render"]):
+            def changed() -> dict:
+                option = _change_filter(page, *province_picker())
+                return _measure(page, option.click, server, result["render"]["ws_messages"], "change")
+            result["change"] = _attempt(changed)
+        elif change:
+            result["change"] = {"failed": "not tried: the render failed"}
         return result
     finally:
-        context.close()
+        with contextlib.suppress(Exception):  # a crashed browser: its failure is already recorded
+            context.close()
 
 
 def page_run(browser, root: Path, page: str, port: int) -> dict:
     """First visit after a fresh start, a warm visit and its filter change, on one checkout's app."""
     url = f"http://127.0.0.1:{port}/{URLS[page]}"
-    with AppServer(root, port) as server:
-        first = visit(browser, url, server, change=False)["render"]
-        warm = visit(browser, url, server, change=True)
+    try:
+        with AppServer(root, port) as server:
+            first = visit(browser, url, server, change=False)["render"]
+            warm = visit(browser, url, server, change=True)
+    except Exception as error:  # the server did not start: every visit of this run failed
+        return dict.fromkeys(("first", "warm", "change"), failure(error))
     return {"first": first, "warm": warm["render"], "change": warm["change"]}
 
 
@@ -186,12 +171,35 @@ class Floor:
 
     def measure(self, browser, charts: int) -> dict:
         """The floor for a page of `charts` charts."""
-        result = visit(browser, f"http://127.0.0.1:{self.port}/?charts={charts}", None, change=True)
-        return {"render": result["render"], "change": result["change"]}
+        return visit(browser, f"http://127.0.0.1:{self.port}/?charts={charts}", None, change=True)
 
     def close(self) -> None:
         """Stop the floor's server."""
         stop(self.server)
+
+
+def charts_drawn(record: dict) -> int | None:
+    """The charts the page showed (warm visit, else first visit); None when it never got drawn."""
+    for visit_name in ("warm", "first"):
+        if succeeded(record[visit_name]):
+            return record[visit_name]["charts"]
+    return None
+
+
+def failures(record: dict) -> list[str]:
+    """'visit: reason' for every failed visit of one run, the floor's included."""
+    visits = {name: record[name] for name in ("first", "warm", "change")}
+    visits |= {f"floor {name}": figures for name, figures in record["floor"].items()}
+    return [f"{name}: {figures['failed']}" for name, figures in visits.items() if not succeeded(figures)]
+
+
+def _line(record: dict) -> str:
+    """One run's progress line: its three times (or FAILED), the charts shown/sent, and why a visit failed."""
+    times = " ".join(f"{name} {record[name]['s']:.2f} s" if succeeded(record[name]) else f"{name} FAILED"
+                     for name in ("first", "warm", "change"))
+    sent = record["warm"].get("charts_sent")
+    charts = f"charts {charts_drawn(record)}" + ("" if sent is None else f" (server sent {sent})")
+    return "; ".join([f"{times}, {charts}", *failures(record)])
 
 
 def browser_runs(roots: list[Path], pages: list[str], runs: int, port: int) -> list[dict]:
@@ -209,12 +217,13 @@ def browser_runs(roots: list[Path], pages: list[str], runs: int, port: int) -> l
                     for page in pages:
                         load = os.getloadavg()[0]
                         record = page_run(browser, root, page, port)
-                        record["floor"] = floor.measure(browser, record["warm"]["charts"])
+                        charts = charts_drawn(record)
+                        record["floor"] = (floor.measure(browser, charts) if charts is not None else dict.fromkeys(
+                            ("render", "change"), {"failed": "not tried: the page never got drawn"}))
                         records.append({"run": run, "root": str(root), "page": page, "load_before": load,
                                         "load_after": os.getloadavg()[0], **record})
-                        print(f"  run {run + 1} {root.name:<12} {page:<10} first {record['first']['s']:.2f} s, "
-                              f"warm {record['warm']['s']:.2f} s, change {record['change']['s']:.2f} s "
-                              f"(load {load:.1f})", flush=True)
+                        print(f"  run {run + 1} {root.name:<12} {page:<10} {_line(record)} (load {load:.1f})",
+                              flush=True)
         finally:
             floor.close()
             browser.close()

@@ -11,7 +11,9 @@ first visit right after start, a warm visit and a filter change, each against it
 page of as many empty charts), with the server's script time, websocket bytes and the browser's drawing tail.
 --roots serves other checkouts of Netra (e.g. the code before a change, made with `git archive`) with this same
 harness, interleaved run by run so that a busy shared machine weighs on both alike; the load average is reported.
-Medians are printed as a table and every run is written as JSON. Budgets: issue 13 (stricter than DESIGN.md §6).
+Medians over the runs that succeeded are printed as a table and every run is written as JSON; a visit that failed
+(a timeout, a picker not found) is recorded with its reason, counted per page and listed under the table, and the
+bench goes on. Budgets: issue 13 (stricter than DESIGN.md §6).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import settings
-from bench.page_visits import URLS, browser_runs
+from bench.page_visits import PROVINCE, URLS, browser_runs, failures, succeeded
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
 from warehouse.db import current_path
@@ -32,7 +34,7 @@ from warehouse.filters import Filters
 from warehouse.reader import Warehouse
 
 UNFILTERED = Filters()
-CHANGED = Filters(elections=("pilkada2024",), provinces=("33",))
+CHANGED = Filters(elections=("pilkada2024",), provinces=(PROVINCE,))
 PAGES = tuple(URLS)  # Briefing: bench.export
 BUDGETS = {"render_s": 2.0, "change_s": 0.7}
 
@@ -102,45 +104,79 @@ def bench_queries(wh: Warehouse, runs: int) -> None:
         print(f"{page:<10} {whole:>20.1f} {changed:>20.1f}")
 
 
+def _median(values) -> float | None:
+    """The median of the values there are; None when there are none (every run of that visit failed)."""
+    values = list(values)
+    return statistics.median(values) if values else None
+
+
 def summary(records: list[dict]) -> list[dict]:
-    """One row per (checkout, page): medians over the runs of every figure, and the ratios to the floor."""
+    """One row per (checkout, page): medians of every figure over the runs where that visit succeeded, the ratios
+    to the floor over the runs where both did, and how many runs had a failed visit (and why)."""
     rows = []
     for root in dict.fromkeys(r["root"] for r in records):
         for page in dict.fromkeys(r["page"] for r in records):
             mine = [r for r in records if r["root"] == root and r["page"] == page]
             if not mine:
                 continue
-            row = {"root": root, "page": page, "runs": len(mine),
-                   "load": statistics.median(r["load_before"] for r in mine)}
+            row = {"root": root, "page": page, "runs": len(mine), "load": _median(r["load_before"] for r in mine),
+                   "failed_runs": sum(1 for r in mine if failures(r)),
+                   "failures": [f"run {r['run'] + 1} {reason}" for r in mine for reason in failures(r)]}
             for visit in ("first", "warm", "change"):
+                done = [r[visit] for r in mine if succeeded(r[visit])]
                 for figure in ("s", "script_s", "script_cpu_s", "ws_bytes", "browser_tail_s"):
-                    row[f"{visit}_{figure}"] = statistics.median(r[visit][figure] for r in mine)
-            row["charts"] = statistics.median(r["warm"]["charts"] for r in mine)
-            row["floor_render_s"] = statistics.median(r["floor"]["render"]["s"] for r in mine)
-            row["floor_change_s"] = statistics.median(r["floor"]["change"]["s"] for r in mine)
+                    row[f"{visit}_{figure}"] = _median(figures[figure] for figures in done)
+            warm = [r["warm"] for r in mine if succeeded(r["warm"])]
+            row["charts"] = _median(figures["charts"] for figures in warm)  # shown by the browser
+            row["charts_sent"] = _median(sent for figures in warm if (sent := figures["charts_sent"]) is not None)
+            for floor in ("render", "change"):
+                done = [r["floor"][floor] for r in mine if succeeded(r["floor"][floor])]
+                row[f"floor_{floor}_s"] = _median(figures["s"] for figures in done)
             for visit, floor in (("first", "render"), ("warm", "render"), ("change", "change")):
-                row[f"{visit}_x_floor"] = statistics.median(r[visit]["s"] / r["floor"][floor]["s"] for r in mine)
+                row[f"{visit}_x_floor"] = _median(r[visit]["s"] / r["floor"][floor]["s"] for r in mine
+                                                  if succeeded(r[visit]) and succeeded(r["floor"][floor]))
             rows.append(row)
     return rows
 
 
+# The table's columns after checkout and page: header, row key (a pair: wall/CPU), format, divisor.
+COLUMNS = [("first", "first_s", "6.2f", 1), ("xF", "first_x_floor", "5.1f", 1), ("warm", "warm_s", "6.2f", 1),
+           ("xF", "warm_x_floor", "5.1f", 1), ("change", "change_s", "6.2f", 1), ("xF", "change_x_floor", "5.1f", 1),
+           *((f"script {name}", (f"{visit}_script_s", f"{visit}_script_cpu_s"), "5.2f", 1)
+             for name, visit in (("first", "first"), ("warm", "warm"), ("chg", "change"))),
+           ("KB warm", "warm_ws_bytes", "8.0f", 1000), ("KB chg", "change_ws_bytes", "7.0f", 1000),
+           ("tail warm", "warm_browser_tail_s", "9.2f", 1), ("tail chg", "change_browser_tail_s", "8.2f", 1),
+           ("charts", "charts", "6.0f", 1), ("sent", "charts_sent", "4.0f", 1),
+           ("floor", "floor_render_s", "5.2f", 1),
+           ("fl chg", "floor_change_s", "6.2f", 1), ("load", "load", "5.1f", 1)]
+
+
+def _cell(row: dict, key: str | tuple[str, str], spec: str, scale: float) -> str:
+    """One figure of a row formatted by `spec` ('wall/CPU' for a pair), a dash when no run gave it."""
+    if isinstance(key, tuple):
+        return "/".join(_cell(row, part, spec, scale) for part in key)
+    width = int(spec.split(".")[0])
+    return f"{'—':>{width}}" if row.get(key) is None else f"{row[key] / scale:>{spec}}"
+
+
 def print_table(rows: list[dict]) -> None:
-    """The medians, one line per (checkout, page), with the budgets of issue 13."""
-    print(f"\nmedians; budgets: first visit and warm render <= {BUDGETS['render_s']} s, filter change <= "
-          f"{BUDGETS['change_s']} s; xF = ratio to the floor (same number of empty charts); script = server script "
-          "runs (wall/CPU s); KB = websocket bytes received; tail = last message -> drawn (s)")
-    print(f"{'checkout':<12} {'page':<10} {'first':>6} {'xF':>5} {'warm':>6} {'xF':>5} {'change':>6} {'xF':>5}   "
-          f"{'script first':>12} {'script warm':>12} {'script chg':>12}   {'KB warm':>8} {'KB chg':>7}   "
-          f"{'tail warm':>9} {'tail chg':>8} {'charts':>6} {'floor':>5} {'fl chg':>6} {'load':>5}")
+    """The medians, one line per (checkout, page), with the budgets of issue 13; then every failure."""
+    print(f"\nmedians over the runs that succeeded; budgets: first visit and warm render <= {BUDGETS['render_s']} s, "
+          f"filter change <= {BUDGETS['change_s']} s; xF = ratio to the floor (same number of empty charts); "
+          "script = server script runs (wall/CPU s); KB = websocket bytes received; tail = last message -> drawn "
+          "(s); failed = runs with a failed visit / runs")
+    widths = [max(len(header), len(_cell({}, key, spec, scale))) for header, key, spec, scale in COLUMNS]
+    named = max([12, *(len(Path(r["root"]).name) for r in rows)])
+    print(f"{'checkout':<{named}} {'page':<10} "
+          + " ".join(f"{header:>{width}}" for (header, *_), width in zip(COLUMNS, widths, strict=True)) + " failed")
     for r in rows:
-        print(f"{Path(r['root']).name:<12} {r['page']:<10} {r['first_s']:>6.2f} {r['first_x_floor']:>5.1f} "
-              f"{r['warm_s']:>6.2f} {r['warm_x_floor']:>5.1f} {r['change_s']:>6.2f} {r['change_x_floor']:>5.1f}   "
-              f"{r['first_script_s']:>5.2f}/{r['first_script_cpu_s']:<6.2f} "
-              f"{r['warm_script_s']:>5.2f}/{r['warm_script_cpu_s']:<6.2f} "
-              f"{r['change_script_s']:>5.2f}/{r['change_script_cpu_s']:<6.2f}   "
-              f"{r['warm_ws_bytes'] / 1000:>8.0f} {r['change_ws_bytes'] / 1000:>7.0f}   "
-              f"{r['warm_browser_tail_s']:>9.2f} {r['change_browser_tail_s']:>8.2f} {r['charts']:>6.0f} "
-              f"{r['floor_render_s']:>5.2f} {r['floor_change_s']:>6.2f} {r['load']:>5.1f}")
+        cells = [_cell(r, key, spec, scale) for _, key, spec, scale in COLUMNS]
+        print(f"{Path(r['root']).name:<{named}} {r['page']:<10} "
+              + " ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=True))
+              + f" {r['failed_runs']:>3}/{r['runs']}")
+    for r in rows:
+        for reason in r["failures"]:
+            print(f"  failed: {Path(r['root']).name} {r['page']} {reason}")
 
 
 def main() -> None:
