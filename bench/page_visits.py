@@ -2,13 +2,16 @@
 
 Per page and run, on a server started afresh (`bench/timed_serve.py`, i.e. ui.app.serve with its script runs
 timed): the **first visit** right after the server answers its health check, then a **warm visit** (a new
-visitor, the server already warm), then a **filter change** on it (a province: its queries not cached yet). The
+visitor, the server already warm), then a **filter change** on it (a province: its queries not cached yet), then
+a **return visit**: the same browser opening the page again, as leadership does every day after their first
+(Streamlit's hashed bundles, plotly's 4.7 MB among them, are cached as immutable; a new session all the same). The
 **floor** is the same harness on bench/floor_page.py with as many empty charts as the page drew, served once by
 its own `streamlit run`. Each visit reports its wall time, the server's script-run time inside it (wall and CPU),
 the bytes received over the websocket, the browser's tail (from the last websocket message to every chart drawn)
-and the charts it shows, beside those the server sent. Every visitor is a new browser context (empty HTTP cache),
-in the floor too. A visit that fails (a timeout, a picker not found, a server that does not start) is recorded
-as `{"failed": reason}` and the run goes on: one bad visit must not lose the other pages' figures.
+and the charts it shows, beside those the server sent. Every visitor but the returning one is a new browser
+context (empty HTTP cache), in the floor too. A visit that fails (a timeout, a picker not found, a server that does
+not start) is recorded as `{"failed": reason}` and the run goes on: one bad visit must not lose the other pages'
+figures.
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from bench.page_probe import COUNT_FRAMES, DRAWN, STATE
 from bench.page_servers import AppServer, start, stop
 
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
-URLS = {"ringkasan": "", "peta": "peta", "rincian": "rincian", "linimasa": "linimasa", "data": "data",
+URLS = {"ringkasan": "", "alur": "alur", "peta": "peta", "rincian": "rincian", "linimasa": "linimasa", "data": "data",
         "tentang": "tentang"}
 PROVINCE = "33"  # the filter change: Jawa Tengah, picked by its label in the sidebar's province filter
 FLOOR_PAGE = Path(__file__).with_name("floor_page.py")
 RUN_TIMEOUT_MS, DRAWN_TIMEOUT_MS = 60_000, 120_000
+VISITS = ("first", "warm", "change", "return")  # of a page run; the floor's are render, change and return
 
 
 class VisitFailed(Exception):
@@ -79,7 +83,7 @@ def wait_drawn(page, runs_before: int, step: str) -> None:
 
 def _measure(page, action, server: AppServer | None, since_message: int, step: str) -> dict:
     """Run `action` (a navigation or a click), wait until a run is over and drawn; its figures."""
-    runs_before = page.evaluate("() => window.__netraRuns")
+    runs_before = page.evaluate("() => window.__netraRuns ?? 0")  # 0 on a blank page
     began = time.time()
     started = time.perf_counter()
     action()
@@ -130,7 +134,8 @@ def _attempt(work) -> dict:
 
 
 def visit(browser, url: str, server: AppServer | None, change: bool) -> dict:
-    """One new visitor opening `url`: its render, and (`change`) a filter change after it; failures recorded."""
+    """One new visitor opening `url`: its render, and (`change`) a filter change after it, then the same browser
+    coming back to `url` (its HTTP cache warm); failures recorded."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(COUNT_FRAMES)
     page = context.new_page()
@@ -143,6 +148,11 @@ def visit(browser, url: str, server: AppServer | None, change: bool) -> dict:
             result["change"] = _attempt(changed)
         elif change:
             result["change"] = {"failed": "not tried: the render failed"}
+        if change:
+            def came_back() -> dict:
+                page.goto("about:blank")  # untimed: leave the page, keep the browser and its cache
+                return _measure(page, lambda: page.goto(url), server, 0, "return")
+            result["return"] = _attempt(came_back)
         return result
     finally:
         with contextlib.suppress(Exception):  # a crashed browser: its failure is already recorded
@@ -157,8 +167,8 @@ def page_run(browser, root: Path, page: str, port: int) -> dict:
             first = visit(browser, url, server, change=False)["render"]
             warm = visit(browser, url, server, change=True)
     except Exception as error:  # the server did not start: every visit of this run failed
-        return dict.fromkeys(("first", "warm", "change"), failure(error))
-    return {"first": first, "warm": warm["render"], "change": warm["change"]}
+        return dict.fromkeys(VISITS, failure(error))
+    return {"first": first, "warm": warm["render"], "change": warm["change"], "return": warm["return"]}
 
 
 class Floor:
@@ -188,7 +198,7 @@ def charts_drawn(record: dict) -> int | None:
 
 def failures(record: dict) -> list[str]:
     """'visit: reason' for every failed visit of one run, the floor's included."""
-    visits = {name: record[name] for name in ("first", "warm", "change")}
+    visits = {name: record[name] for name in VISITS}
     visits |= {f"floor {name}": figures for name, figures in record["floor"].items()}
     return [f"{name}: {figures['failed']}" for name, figures in visits.items() if not succeeded(figures)]
 
@@ -196,7 +206,7 @@ def failures(record: dict) -> list[str]:
 def _line(record: dict) -> str:
     """One run's progress line: its three times (or FAILED), the charts shown/sent, and why a visit failed."""
     times = " ".join(f"{name} {record[name]['s']:.2f} s" if succeeded(record[name]) else f"{name} FAILED"
-                     for name in ("first", "warm", "change"))
+                     for name in VISITS)
     sent = record["warm"].get("charts_sent")
     charts = f"charts {charts_drawn(record)}" + ("" if sent is None else f" (server sent {sent})")
     return "; ".join([f"{times}, {charts}", *failures(record)])
@@ -219,7 +229,7 @@ def browser_runs(roots: list[Path], pages: list[str], runs: int, port: int) -> l
                         record = page_run(browser, root, page, port)
                         charts = charts_drawn(record)
                         record["floor"] = (floor.measure(browser, charts) if charts is not None else dict.fromkeys(
-                            ("render", "change"), {"failed": "not tried: the page never got drawn"}))
+                            ("render", "change", "return"), {"failed": "not tried: the page never got drawn"}))
                         records.append({"run": run, "root": str(root), "page": page, "load_before": load,
                                         "load_after": os.getloadavg()[0], **record})
                         print(f"  run {run + 1} {root.name:<12} {page:<10} {_line(record)} (load {load:.1f})",

@@ -26,7 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import settings
-from bench.page_visits import PROVINCE, URLS, browser_runs, failures, succeeded
+from bench.page_visits import PROVINCE, URLS, VISITS, browser_runs, failures, succeeded
+from ui.views import cross_agency as flow
 from ui.views import kpis
 from ui.views import timeline as timeline_logic
 from warehouse.db import current_path
@@ -40,22 +41,30 @@ BUDGETS = {"render_s": 2.0, "change_s": 0.7}
 
 
 def overview_queries(wh: Warehouse, filters: Filters) -> None:
-    """What pages/overview.py reads, in its order (the previous period depends on the data extent), map included."""
+    """What pages/overview.py reads with its first tab open, in its order (the previous period depends on the data
+    extent); the map and the cross-agency flow are read only when their tab is opened."""
     kpis.cards_for(wh.read, filters, "id")
     wh.overview_weekly(filters)
     wh.election_calendar()
     wh.top_regions(filters, limit=10)
     wh.top_provinces(filters, limit=10)
-    wh.cases_by_region(filters.without("regions"))
+
+
+def cross_agency_queries(wh: Warehouse, filters: Filters) -> None:
+    """What pages/cross_agency.py reads with its defaults: the flow, the provinces, the stalled person-cases."""
+    stall_days = settings.stall_days()
+    wh.cross_agency_funnel(filters, stall_days=stall_days)
+    wh.cross_agency_by_area(filters.without("regions"), level="province", stall_days=stall_days)
+    wh.stalled_cases(filters, stall_days=stall_days, limit=flow.STALLED_SHOWN)
 
 
 def timeline_queries(wh: Warehouse, filters: Filters) -> None:
-    """What pages/timeline.py reads with its defaults (weekly, by type; the latest election when none is chosen)."""
+    """What pages/timeline.py reads with its defaults (weekly, by type; the latest election when none is chosen;
+    the first section tab open: the overlay of elections is read only when its tab is opened)."""
     wh.election_calendar()
     narrowed = timeline_logic.for_election(filters, filters.elections[-1] if filters.elections else "pilkada2024")
     wh.timeline_counts(narrowed, bucket_days=7, stack_by="violation_type")
     wh.stage_summary(narrowed)
-    wh.timeline_counts(timeline_logic.overlay_filters(filters), bucket_days=7, stack_by="election")
 
 
 def data_queries(wh: Warehouse, filters: Filters) -> None:
@@ -76,6 +85,7 @@ def map_queries(wh: Warehouse, filters: Filters) -> None:
 
 PAGE_QUERIES: dict[str, Callable[[Warehouse, Filters], None]] = {
     "ringkasan": overview_queries,
+    "alur": cross_agency_queries,
     "peta": map_queries,
     "rincian": lambda wh, filters: wh.breakdowns(filters),
     "linimasa": timeline_queries,
@@ -122,17 +132,17 @@ def summary(records: list[dict]) -> list[dict]:
             row = {"root": root, "page": page, "runs": len(mine), "load": _median(r["load_before"] for r in mine),
                    "failed_runs": sum(1 for r in mine if failures(r)),
                    "failures": [f"run {r['run'] + 1} {reason}" for r in mine for reason in failures(r)]}
-            for visit in ("first", "warm", "change"):
+            for visit in VISITS:
                 done = [r[visit] for r in mine if succeeded(r[visit])]
                 for figure in ("s", "script_s", "script_cpu_s", "ws_bytes", "browser_tail_s"):
                     row[f"{visit}_{figure}"] = _median(figures[figure] for figures in done)
             warm = [r["warm"] for r in mine if succeeded(r["warm"])]
             row["charts"] = _median(figures["charts"] for figures in warm)  # shown by the browser
             row["charts_sent"] = _median(sent for figures in warm if (sent := figures["charts_sent"]) is not None)
-            for floor in ("render", "change"):
+            for floor in ("render", "change", "return"):
                 done = [r["floor"][floor] for r in mine if succeeded(r["floor"][floor])]
                 row[f"floor_{floor}_s"] = _median(figures["s"] for figures in done)
-            for visit, floor in (("first", "render"), ("warm", "render"), ("change", "change")):
+            for visit, floor in (("first", "render"), ("warm", "render"), ("change", "change"), ("return", "return")):
                 row[f"{visit}_x_floor"] = _median(r[visit]["s"] / r["floor"][floor]["s"] for r in mine
                                                   if succeeded(r[visit]) and succeeded(r["floor"][floor]))
             rows.append(row)
@@ -142,13 +152,15 @@ def summary(records: list[dict]) -> list[dict]:
 # The table's columns after checkout and page: header, row key (a pair: wall/CPU), format, divisor.
 COLUMNS = [("first", "first_s", "6.2f", 1), ("xF", "first_x_floor", "5.1f", 1), ("warm", "warm_s", "6.2f", 1),
            ("xF", "warm_x_floor", "5.1f", 1), ("change", "change_s", "6.2f", 1), ("xF", "change_x_floor", "5.1f", 1),
+           ("return", "return_s", "6.2f", 1), ("xF", "return_x_floor", "5.1f", 1),
            *((f"script {name}", (f"{visit}_script_s", f"{visit}_script_cpu_s"), "5.2f", 1)
              for name, visit in (("first", "first"), ("warm", "warm"), ("chg", "change"))),
            ("KB warm", "warm_ws_bytes", "8.0f", 1000), ("KB chg", "change_ws_bytes", "7.0f", 1000),
            ("tail warm", "warm_browser_tail_s", "9.2f", 1), ("tail chg", "change_browser_tail_s", "8.2f", 1),
            ("charts", "charts", "6.0f", 1), ("sent", "charts_sent", "4.0f", 1),
            ("floor", "floor_render_s", "5.2f", 1),
-           ("fl chg", "floor_change_s", "6.2f", 1), ("load", "load", "5.1f", 1)]
+           ("fl chg", "floor_change_s", "6.2f", 1), ("fl ret", "floor_return_s", "6.2f", 1),
+           ("load", "load", "5.1f", 1)]
 
 
 def _cell(row: dict, key: str | tuple[str, str], spec: str, scale: float) -> str:
@@ -161,7 +173,8 @@ def _cell(row: dict, key: str | tuple[str, str], spec: str, scale: float) -> str
 
 def print_table(rows: list[dict]) -> None:
     """The medians, one line per (checkout, page), with the budgets of issue 13; then every failure."""
-    print(f"\nmedians over the runs that succeeded; budgets: first visit and warm render <= {BUDGETS['render_s']} s, "
+    print(f"\nmedians over the runs that succeeded; budgets: first, warm and return render <= "
+          f"{BUDGETS['render_s']} s, "
           f"filter change <= {BUDGETS['change_s']} s; xF = ratio to the floor (same number of empty charts); "
           "script = server script runs (wall/CPU s); KB = websocket bytes received; tail = last message -> drawn "
           "(s); failed = runs with a failed visit / runs")
