@@ -73,7 +73,6 @@ def top_places() -> None:
 
 def case_map() -> None:
     """Cases per kabupaten/kota (ui.figures.maps); Peta adds the other measures and the drill-down."""
-    st.subheader(t("ov_map", lang))
     map_filters = f.without("regions")  # every region stays on the map; a chosen one is outlined
     small_map = maps.best_map(map_numbers.region_metrics(read("cases_by_region", map_filters)), "count", lang,
                               focus_province=f.provinces, selected=f.regions, width=map_width())

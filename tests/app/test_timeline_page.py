@@ -118,11 +118,13 @@ def test_pre_post_cards_count_only_days_the_data_covers(make_app):
     covers 27-11 … 30-11: no case in 4 days, a rate of 0 and a ratio of 0."""
     at = make_app(page=TIMELINE, query={"el": "pilkada2024"})
     assert [(m.label, m.value) for m in at.metric] == [
-        ("Sebelum hari-H", "0,6 kasus/minggu"), ("Sejak hari-H", "0,0 kasus/minggu"), ("Sejak ÷ sebelum", "×0,00")]
+        ("Sebelum hari-H · kasus/minggu", "0,6"), ("Sejak hari-H · kasus/minggu", "0,0"),
+        ("Sejak ÷ sebelum", "×0,00")]
     assert at.metric[0].proto.help == "8 kasus dalam 92 hari"
 
 
 def test_page_in_english(make_app):
     at = make_app(page=TIMELINE, query={"el": "pilkada2024"}, lang="en")
     assert at.title[0].value == "Timeline by election stage · Pilkada 2024"
-    assert [m.label for m in at.metric] == ["Before voting day", "Since voting day", "Since ÷ before"]
+    assert [m.label for m in at.metric] == ["Before voting day · cases/week", "Since voting day · cases/week",
+                                            "Since ÷ before"]

@@ -68,10 +68,9 @@ STRINGS = {
         "Days between two stages count as the aftermath of the earlier stage. Read small numbers (n < 10) with "
         "care.",
     ),
-    "tl_before_rate": ("Sebelum hari-H", "Before voting day"),
-    "tl_since_rate": ("Sejak hari-H", "Since voting day"),
+    "tl_before_rate": ("Sebelum hari-H · kasus/minggu", "Before voting day · cases/week"),
+    "tl_since_rate": ("Sejak hari-H · kasus/minggu", "Since voting day · cases/week"),
     "tl_ratio": ("Sejak ÷ sebelum", "Since ÷ before"),
-    "tl_rate_value": ("{rate} kasus/minggu", "{rate} cases/week"),
     "tl_rate_help": ("{n} kasus dalam {days} hari", "{n} cases in {days} days"),
     "tl_ratio_note": ("sejak ÷ sebelum = ×{ratio}", "since ÷ before = ×{ratio}"),
     "tl_rate_unit": ("kasus per minggu", "cases per week"),

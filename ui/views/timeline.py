@@ -232,13 +232,13 @@ def _count_column(values: pd.Series, lang: str) -> list:
 
 
 def prepost_cards(summary: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
-    """(label, value, help) of the three cards: weekly rate before voting day, since, and since ÷ before."""
+    """(label, value, help) of the three cards: weekly rate before voting day, since, and since ÷ before. The unit
+    is in the label: a third of a page cannot show "8.146,2 kasus/minggu" whole."""
     split = prepost(summary)
     cards = []
     for key, title in (("before", "tl_before_rate"), ("since", "tl_since_rate")):
         side = split[key]
-        rate = "—" if side["weekly_rate"] is None else t(
-            "tl_rate_value", lang, rate=number(side["weekly_rate"], lang, 1))
+        rate = "—" if side["weekly_rate"] is None else number(side["weekly_rate"], lang, 1)
         cases = count_text(0 if side["cases"] is None else side["cases"], lang)
         cards.append((t(title, lang), rate, t("tl_rate_help", lang, n=cases, days=side["days"] or 0)))
     ratio = "—" if split["ratio"] is None else "×" + number(split["ratio"], lang, 2)
