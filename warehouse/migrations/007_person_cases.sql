@@ -24,7 +24,7 @@ create table person_cases (
     sanction_date date,                -- the earliest
     source_kind varchar,
     source_agency varchar not null,    -- of the record that entered first (Bawaslu first on a tie)
-    source_agencies varchar[] not null,  -- every agency holding one of its records, in vocabulary order
+    source_agencies varchar[] not null,  -- every agency holding one of its records, sorted by code (list_sort)
     records integer not null,          -- how many records of cases it joins
     status varchar not null            -- the furthest stage any of its records reached (vocab.STAGE_ORDER)
 );
