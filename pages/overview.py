@@ -11,6 +11,7 @@ from ui.app.data import read
 from ui.app.export_buttons import export_buttons
 from ui.app.filters import empty_state
 from ui.app.map_state import map_width
+from ui.app.sections import open_section
 from ui.figures import charts, maps
 from ui.figures import timeline as timeline_charts
 from ui.figures.cross_agency import cross_agency_chart
@@ -93,11 +94,7 @@ def cross_agency_flow() -> None:
     st.page_link("pages/cross_agency.py", label=t("xa_ov_link", lang), icon=":material/account_tree:")
 
 
-# Below the headline charts, one section at a time: only the open tab is computed and drawn (a tab switch reruns),
-# so the first look waits for four charts instead of seven (the map alone draws 514 regions).
-SECTIONS = (("ov_tab_places", top_places), ("ov_map", case_map), ("xa_ov_title", cross_agency_flow))
-for tab, (_, section) in zip(st.tabs([t(key, lang) for key, _ in SECTIONS], key="ov_section", on_change="rerun"),
-                             SECTIONS, strict=True):
-    with tab:
-        if tab.open:
-            section()
+# Below the headline charts, one section at a time (ui.app.sections): the first look waits for four charts instead
+# of seven (the map alone draws 514 regions).
+open_section((("ov_tab_places", top_places), ("ov_map", case_map), ("xa_ov_title", cross_agency_flow)),
+             "ov_section", lang)

@@ -9,6 +9,7 @@ import streamlit as st
 from ui.app.context import current
 from ui.app.data import read
 from ui.app.export_buttons import export_buttons
+from ui.app.sections import open_section
 from ui.figures import timeline as charts
 from ui.figures.charts import PLOTLY_CONFIG
 from ui.strings import label, t
@@ -104,9 +105,6 @@ def overlay() -> None:
     export_buttons(figure, "pemilihan-berdampingan", t("tl_overlay_title", lang), filters=overlay_filters)
 
 
-SECTIONS = (("tl_tab_prepost", prepost), ("tl_tab_spikes", spike_weeks), ("tl_tab_lag", lags),
-            ("tl_tab_overlay", overlay))
-
 if weekly.empty:  # nothing of this election to draw: say so, and still set it beside the other elections
     st.info(t("tl_no_election_cases", lang, election=label("election", election, lang)),
             icon=":material/filter_alt_off:")
@@ -118,8 +116,5 @@ whole = logic.overall(summary)
 lag_days = logic.lag_days(whole, filters.date_basis)
 spikes = logic.spike_weeks(logic.bucket_totals(weekly, 7))
 timeline()
-for tab, (_, section) in zip(st.tabs([t(key, lang) for key, _ in SECTIONS], key="tl_section", on_change="rerun"),
-                             SECTIONS, strict=True):
-    with tab:
-        if tab.open:
-            section()
+open_section((("tl_tab_prepost", prepost), ("tl_tab_spikes", spike_weeks), ("tl_tab_lag", lags),
+              ("tl_tab_overlay", overlay)), "tl_section", lang)
