@@ -1,15 +1,16 @@
 """The browser half of bench.pages: each page opened in headless Chromium, timed, with where the time went.
 
 Per page and run, on a server started afresh (`bench/timed_serve.py`, i.e. ui.app.serve with its script runs
-timed): the **first visit** right after the server answers its health check, then a **warm visit** (a new
-visitor, the server already warm), then a **filter change** on it (a province: its queries not cached yet), then
-a **return visit**: the same browser opening the page again, as leadership does every day after their first
-(Streamlit's hashed bundles, plotly's 4.7 MB among them, are cached as immutable; a new session all the same). The
+timed): the **first visit** right after the server answers its health check, by a browser that has opened Netra
+before (a restart, as leadership meets it: Streamlit's hashed bundles, plotly's 4.7 MB among them, are cached as
+immutable), then a **warm visit** (a new browser, empty cache: someone's very first visit; the server already warm),
+then a **filter change** on it (a province: its queries not cached yet), then a **return visit**: that browser
+opening the page again (its cache warm now; a new session all the same). The
 **floor** is the same harness on bench/floor_page.py with as many empty charts as the page drew, served once by
 its own `streamlit run`. Each visit reports its wall time, the server's script-run time inside it (wall and CPU),
 the bytes received over the websocket, the browser's tail (from the last websocket message to every chart drawn)
-and the charts it shows, beside those the server sent. Every visitor but the returning one is a new browser
-context (empty HTTP cache), in the floor too. A visit that fails (a timeout, a picker not found, a server that does
+and the charts it shows, beside those the server sent. The floor's visits are made alike: a new browser, its change
+and its return. A visit that fails (a timeout, a picker not found, a server that does
 not start) is recorded as `{"failed": reason}` and the run goes on: one bad visit must not lose the other pages'
 figures.
 """
@@ -133,11 +134,18 @@ def _attempt(work) -> dict:
         return failure(error)
 
 
-def visit(browser, url: str, server: AppServer | None, change: bool) -> dict:
-    """One new visitor opening `url`: its render, and (`change`) a filter change after it, then the same browser
-    coming back to `url` (its HTTP cache warm); failures recorded."""
+def new_browser(browser):
+    """A browser context as a new visitor has it (empty HTTP cache), counting websocket messages and runs."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(COUNT_FRAMES)
+    return context
+
+
+def visit(browser, url: str, server: AppServer | None, change: bool, known=None) -> dict:
+    """A visitor opening `url`: its render, and (`change`) a filter change after it, then the same browser coming
+    back to `url` (its HTTP cache warm); failures recorded. `known`: a browser context that has been here before
+    (kept open), else a new one."""
+    context = known or new_browser(browser)
     page = context.new_page()
     try:
         result = {"render": _attempt(lambda: _measure(page, lambda: page.goto(url), server, 0, "render"))}
@@ -156,15 +164,16 @@ def visit(browser, url: str, server: AppServer | None, change: bool) -> dict:
         return result
     finally:
         with contextlib.suppress(Exception):  # a crashed browser: its failure is already recorded
-            context.close()
+            (page if known else context).close()
 
 
-def page_run(browser, root: Path, page: str, port: int) -> dict:
-    """First visit after a fresh start, a warm visit and its filter change, on one checkout's app."""
+def page_run(browser, root: Path, page: str, port: int, known) -> dict:
+    """First visit after a fresh start (by the `known` browser), a new browser's visit, its filter change and its
+    return, on one checkout's app."""
     url = f"http://127.0.0.1:{port}/{URLS[page]}"
     try:
         with AppServer(root, port) as server:
-            first = visit(browser, url, server, change=False)["render"]
+            first = visit(browser, url, server, change=False, known=known)["render"]
             warm = visit(browser, url, server, change=True)
     except Exception as error:  # the server did not start: every visit of this run failed
         return dict.fromkeys(VISITS, failure(error))
@@ -220,13 +229,16 @@ def browser_runs(roots: list[Path], pages: list[str], runs: int, port: int) -> l
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
         floor = Floor(port + 1)
+        known = new_browser(browser)  # the browser of the first visits: it opens Netra once before they begin
         try:
             visit(browser, f"http://127.0.0.1:{floor.port}/?charts=1", None, change=False)  # its first visit
+            with AppServer(roots[0], port):
+                visit(browser, f"http://127.0.0.1:{port}/", None, change=False, known=known)
             for run in range(runs):
                 for root in roots:
                     for page in pages:
                         load = os.getloadavg()[0]
-                        record = page_run(browser, root, page, port)
+                        record = page_run(browser, root, page, port, known)
                         charts = charts_drawn(record)
                         record["floor"] = (floor.measure(browser, charts) if charts is not None else dict.fromkeys(
                             ("render", "change", "return"), {"failed": "not tried: the page never got drawn"}))

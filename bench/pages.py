@@ -7,8 +7,9 @@
 Queries: each page's queries (Peta's too, with the change metric) run straight on one Warehouse holding its idle
 connection as the app does (no Streamlit cache), unfiltered and with a filter change (an election and a
 province); the median of --runs is reported. Browser (bench.page_visits): per page, a server started afresh, its
-first visit right after start, a warm visit and a filter change, each against its floor (the same harness on a
-page of as many empty charts), with the server's script time, websocket bytes and the browser's drawing tail.
+first visit right after start (a browser that has opened Netra before), a warm visit (a new browser, empty cache),
+its filter change and its return, each against its floor (the same harness on a page of as many empty charts; the
+first visit against the floor's return), with the server's script time, websocket bytes and the browser's tail.
 --roots serves other checkouts of Netra (e.g. the code before a change, made with `git archive`) with this same
 harness, interleaved run by run so that a busy shared machine weighs on both alike; the load average is reported.
 Medians over the runs that succeeded are printed as a table and every run is written as JSON; a visit that failed
@@ -142,7 +143,7 @@ def summary(records: list[dict]) -> list[dict]:
             for floor in ("render", "change", "return"):
                 done = [r["floor"][floor] for r in mine if succeeded(r["floor"][floor])]
                 row[f"floor_{floor}_s"] = _median(figures["s"] for figures in done)
-            for visit, floor in (("first", "render"), ("warm", "render"), ("change", "change"), ("return", "return")):
+            for visit, floor in (("first", "return"), ("warm", "render"), ("change", "change"), ("return", "return")):
                 row[f"{visit}_x_floor"] = _median(r[visit]["s"] / r["floor"][floor]["s"] for r in mine
                                                   if succeeded(r[visit]) and succeeded(r["floor"][floor]))
             rows.append(row)

@@ -11,6 +11,7 @@ and ignored.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 
@@ -38,6 +39,8 @@ def warm() -> bool:
     from warehouse.filters import Filters
 
     _import_app_modules()
+    inspect.stack()  # Streamlit's first element of a process asks for the stack (env_util.is_repl): 0.15 s spent
+    # mapping every loaded module to its file, kept in inspect's cache for every later call
 
     go.Figure(go.Bar(x=[1], y=[1])).to_json()  # plotly's validators and JSON encoder load on first use
     path = data.generation()
