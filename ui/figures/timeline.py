@@ -118,20 +118,22 @@ def _draw_calendar(fig: go.Figure, stages: pd.DataFrame, voting_day: date, axis:
     ends = [(d - voting_day).days + 1 for d in stages["ends"]]
     texts = [label("stage", stage, lang) for stage in stages["stage"]]
     rows = label_rows([(a + b) / 2 for a, b in zip(starts, ends, strict=True)], texts, span)
+    shapes, notes = [], []  # set on the layout at once: plotly's add_shape/add_annotation re-validate per call
     for stage, start, end, text, row in zip(stages["stage"], starts, ends, texts, rows, strict=True):
-        fig.add_shape(type="rect", xref="x", yref="paper", x0=x_of(start, voting_day, axis),
-                      x1=x_of(end, voting_day, axis), y0=0, y1=1, fillcolor=STAGE_COLORS.get(stage, NO_DATA),
-                      line_width=0, layer="below", name=f"stage-{stage}")
-        fig.add_annotation(x=x_of((start + end) / 2, voting_day, axis), y=1, yshift=2 + ROW_PX * row, xref="x",
-                           yref="paper", yanchor="bottom", showarrow=False, font_size=11, text=text,
-                           name=f"stage-{stage}")
+        shapes.append(dict(type="rect", xref="x", yref="paper", x0=x_of(start, voting_day, axis),
+                           x1=x_of(end, voting_day, axis), y0=0, y1=1, fillcolor=STAGE_COLORS.get(stage, NO_DATA),
+                           line=dict(width=0), layer="below", name=f"stage-{stage}"))
+        notes.append(dict(x=x_of((start + end) / 2, voting_day, axis), y=1, yshift=2 + ROW_PX * row, xref="x",
+                          yref="paper", yanchor="bottom", showarrow=False, font=dict(size=11), text=text,
+                          name=f"stage-{stage}"))
     # the voting-day label starts at the line, above the rows of stage labels (pixels, whatever the plot's height)
     top, voting_x = 2 + ROW_PX * LABEL_ROWS, x_of(0, voting_day, axis)
-    fig.add_shape(type="line", xref="x", yref="paper", x0=voting_x, x1=voting_x, y0=0, y1=1,
-                  line=dict(color=ACCENT, width=2, dash="dash"), name="voting-day")
-    fig.add_annotation(x=voting_x, y=1, yshift=top, xref="x", yref="paper", xanchor="left", yanchor="bottom",
-                       showarrow=False, font=dict(size=12, color=ACCENT), bgcolor="white",
-                       text=t("tl_voting_day", lang, day=f"{voting_day:%d-%m-%Y}"), name="voting-day")
+    shapes.append(dict(type="line", xref="x", yref="paper", x0=voting_x, x1=voting_x, y0=0, y1=1,
+                       line=dict(color=ACCENT, width=2, dash="dash"), name="voting-day"))
+    notes.append(dict(x=voting_x, y=1, yshift=top, xref="x", yref="paper", xanchor="left", yanchor="bottom",
+                      showarrow=False, font=dict(size=12, color=ACCENT), bgcolor="white",
+                      text=t("tl_voting_day", lang, day=f"{voting_day:%d-%m-%Y}"), name="voting-day"))
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
     _x_axis(fig, axis, span, voting_day, lang)
     fig.update_layout(margin=dict(t=top + 30))
 
