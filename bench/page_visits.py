@@ -9,10 +9,10 @@ opening the page again (its cache warm now; a new session all the same). The
 **floor** is the same harness on bench/floor_page.py with as many empty charts as the page drew, served once by
 its own `streamlit run`. Each visit reports its wall time, the server's script-run time inside it (wall and CPU),
 the bytes received over the websocket, the browser's tail (from the last websocket message to every chart drawn)
-and the charts it shows, beside those the server sent. The floor's visits are made alike: a new browser, its change
-and its return. A visit that fails (a timeout, a picker not found, a server that does
-not start) is recorded as `{"failed": reason}` and the run goes on: one bad visit must not lose the other pages'
-figures.
+and the charts it shows, beside those the server sent. The floor's visits are made alike: the known browser in a
+new tab (the first visit's floor), a new browser, its change and its return. A visit that fails (a timeout, a
+picker not found, a server that does not start) is recorded as `{"failed": reason}` and the run goes on: one bad
+visit must not lose the other pages' figures.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ URLS = {"ringkasan": "", "alur": "alur", "peta": "peta", "rincian": "rincian", "
 PROVINCE = "33"  # the filter change: Jawa Tengah, picked by its label in the sidebar's province filter
 FLOOR_PAGE = Path(__file__).with_name("floor_page.py")
 RUN_TIMEOUT_MS, DRAWN_TIMEOUT_MS = 60_000, 120_000
-VISITS = ("first", "warm", "change", "return")  # of a page run; the floor's are render, change and return
+VISITS = ("first", "warm", "change", "return")  # of a page run; the floor's: known, render, change, return
 
 
 class VisitFailed(Exception):
@@ -181,16 +181,19 @@ def page_run(browser, root: Path, page: str, port: int, known) -> dict:
 
 
 class Floor:
-    """bench/floor_page.py served once; `measure(charts)` is a warm visit and a filter change with that many."""
+    """bench/floor_page.py served once; `measure(charts, known)` is the known browser's visit, a new browser's, its
+    filter change and its return, with that many empty charts."""
 
     def __init__(self, port: int):
         self.port = port
         self.server = start([sys.executable, "-m", "streamlit", "run", str(FLOOR_PAGE)], settings.ROOT, port,
                             dict(os.environ))
 
-    def measure(self, browser, charts: int) -> dict:
+    def measure(self, browser, charts: int, known) -> dict:
         """The floor for a page of `charts` charts."""
-        return visit(browser, f"http://127.0.0.1:{self.port}/?charts={charts}", None, change=True)
+        url = f"http://127.0.0.1:{self.port}/?charts={charts}"
+        return {"known": visit(browser, url, None, change=False, known=known)["render"],
+                **visit(browser, url, None, change=True)}
 
     def close(self) -> None:
         """Stop the floor's server."""
@@ -231,7 +234,7 @@ def browser_runs(roots: list[Path], pages: list[str], runs: int, port: int) -> l
         floor = Floor(port + 1)
         known = new_browser(browser)  # the browser of the first visits: it opens Netra once before they begin
         try:
-            visit(browser, f"http://127.0.0.1:{floor.port}/?charts=1", None, change=False)  # its first visit
+            visit(browser, f"http://127.0.0.1:{floor.port}/?charts=1", None, change=False, known=known)  # its first
             with AppServer(roots[0], port):
                 visit(browser, f"http://127.0.0.1:{port}/", None, change=False, known=known)
             for run in range(runs):
@@ -240,8 +243,9 @@ def browser_runs(roots: list[Path], pages: list[str], runs: int, port: int) -> l
                         load = os.getloadavg()[0]
                         record = page_run(browser, root, page, port, known)
                         charts = charts_drawn(record)
-                        record["floor"] = (floor.measure(browser, charts) if charts is not None else dict.fromkeys(
-                            ("render", "change", "return"), {"failed": "not tried: the page never got drawn"}))
+                        never = {"failed": "not tried: the page never got drawn"}
+                        record["floor"] = (floor.measure(browser, charts, known) if charts is not None
+                                           else dict.fromkeys(("known", "render", "change", "return"), never))
                         records.append({"run": run, "root": str(root), "page": page, "load_before": load,
                                         "load_after": os.getloadavg()[0], **record})
                         print(f"  run {run + 1} {root.name:<12} {page:<10} {_line(record)} (load {load:.1f})",
