@@ -1,4 +1,4 @@
-"""What the first visit after a server start would pay, paid at start in a background thread.
+"""What the first visit after a server start would pay, paid before the server listens (ui.app.serve).
 
 The first session used to wait 5-7 s at 1M cases for imports (plotly's figure classes, the page modules), the
 warehouse connection, the default view's queries and the first build of each kind of figure (plotly loads a trace
