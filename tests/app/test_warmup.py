@@ -1,7 +1,9 @@
-"""The warm-up at server start (ui.app.warmup): fills the default view's cache, and never fails the server."""
+"""The warm-up at server start (ui.app.warmup): fills the default view's cache, then what the other pages read
+first, and never fails the server."""
 
 from __future__ import annotations
 
+import pytest
 import streamlit as st
 
 from ui.app import data, warmup
@@ -13,9 +15,9 @@ def test_warm_up_without_a_warehouse_does_nothing_and_does_not_fail(tmp_path, mo
     monkeypatch.setenv("NETRA_DATA_DIR", str(tmp_path / "none"))
     st.cache_resource.clear()
     assert warmup.warm() is False
-    thread = warmup.start()  # the server's path: a daemon thread that logs instead of raising
-    thread.join(timeout=60)
-    assert not thread.is_alive()
+    warming = warmup.start()  # the server's path: a daemon thread that logs instead of raising
+    warming.thread.join(timeout=60)
+    assert warming.ready.is_set() and not warming.thread.is_alive()
 
 
 def test_warm_up_fills_the_cache_of_the_default_view(warehouse_env, monkeypatch):
@@ -42,7 +44,27 @@ def test_the_server_listens_only_once_the_warm_up_is_done(monkeypatch):
 
     done = []
     monkeypatch.setattr(warmup, "warm", lambda: time.sleep(0.3) or done.append("warm") or True)
+    monkeypatch.setattr(warmup, "warm_pages", lambda: time.sleep(0.3) or done.append("other pages"))
     monkeypatch.setattr(serve.cli, "main", lambda: done.append("listen"))
     monkeypatch.setattr(serve.sys, "argv", ["serve"])
     serve.main()
     assert done == ["warm", "listen"]
+    time.sleep(0.5)
+    assert done == ["warm", "listen", "other pages"]  # the other pages' reads go on beside the server
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/cross_agency.py", "pages/regional_map.py",
+                                  "pages/breakdowns.py", "pages/timeline.py", "pages/data_explorer.py",
+                                  "pages/about.py"])
+def test_after_the_warm_up_a_first_visit_runs_no_query(make_app, page, monkeypatch):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    assert warmup.warm() is True
+    warmup.warm_pages()
+    queries = []
+    real_run = Warehouse.run
+    monkeypatch.setattr(Warehouse, "run", lambda self, name, *a, **k: queries.append(name) or real_run(
+        self, name, *a, **k))
+    at = make_app(page=page)  # admin: every part of every page is shown
+    assert not at.exception
+    assert queries == []

@@ -3,10 +3,11 @@
 The first session used to wait 5-7 s at 1M cases for imports (plotly's figure classes, the page modules), the
 warehouse connection, the default view's queries and the first build of each kind of figure (plotly loads a trace
 type's validators on first use). `start()` runs these once in a thread, and ui.app.serve lets the server listen
-only once it is done (or WAIT_S has passed), so the first visitor meets a warm server rather than a cold one. A
-visitor who comes while it still runs waits on the same cache entries (st.cache_data computes a key once, under a
-lock) instead of paying twice. Nothing here may stop the server: no warehouse, a broken one or any error is logged
-and ignored.
+only once they are done (or WAIT_S has passed), so the first visitor meets a warm server rather than a cold one.
+The same thread then reads what the other pages show first (`page_reads`), while the server already serves: a
+first visit to Alur or Linimasa a few seconds after the start finds its reads cached too. A visitor who comes
+while it still runs waits on the same cache entries (st.cache_data computes a key once, under a lock) instead of
+paying twice. Nothing here may stop the server: no warehouse, a broken one or any error is logged and ignored.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import inspect
 import logging
 import threading
+from dataclasses import dataclass
 
 _LOG = logging.getLogger(__name__)
 WAIT_S = 30  # the longest a server start waits for the warm-up before it listens anyway
@@ -21,7 +23,7 @@ APP_PACKAGES = ("ui", "warehouse", "geo")  # what the frame and the pages import
 DEFAULT_READS = (  # the frame and Ringkasan with the default filters (pages/overview.py, ui.views.kpis)
     ("warehouse_info", False, {}), ("kpis", True, {}), ("data_extent", True, {}), ("overview_weekly", True, {}),
     ("election_calendar", False, {}), ("top_regions", True, {"limit": 10}), ("top_provinces", True, {"limit": 10}),
-    ("case_sources", True, {}),
+    ("case_sources", True, {}), ("non_asn_count", True, {}),
 )
 
 
@@ -32,11 +34,8 @@ def warm() -> bool:
     """
     import plotly.graph_objects as go
 
-    import settings
     from ui.app import data
     from ui.views import kpis
-    from ui.views.default_view import default_elections
-    from warehouse.filters import Filters
 
     _import_app_modules()
     inspect.stack()  # Streamlit's first element of a process asks for the stack (env_util.is_repl): 0.15 s spent
@@ -47,13 +46,61 @@ def warm() -> bool:
     if path is None:
         return False
     calendar = data.prefetch("election_calendar")
-    filters = Filters(elections=default_elections(settings.default_election(), calendar))  # the sidebar's default
+    filters = _default_filters(calendar)
     for name, filtered, kwargs in DEFAULT_READS:
         data.prefetch(name, filters if filtered else None, **kwargs)
     data.prefetch("cases_by_region", filters.without("regions"))
     kpis.cards_for(data.prefetch, filters, "id")  # the cards' periods (kpis_at_age), as Ringkasan reads them
     _first_figures(data.prefetch, filters, calendar)
     return True
+
+
+def _default_filters(calendar):
+    """The sidebar's filters on a first visit: the default election(s), nothing else chosen."""
+    import settings
+    from ui.views.default_view import default_elections
+    from warehouse.filters import Filters
+
+    return Filters(elections=default_elections(settings.default_election(), calendar))
+
+
+def page_reads(filters, calendar) -> list[tuple[str, object, dict]]:
+    """(query, filters, arguments) that the other pages read on a first visit with `filters`, their first tab open:
+    Alur, Peta (cases per kabupaten/kota), Rincian, Linimasa (the election it picks), Data (with and without
+    personal columns: the role decides) and Tentang. tests/app/test_warmup.py holds it to the pages."""
+    import settings
+    from ui.views import tables
+    from ui.views import timeline as election_time
+    from ui.views.cross_agency import STALLED_SHOWN
+
+    stall = {"stall_days": settings.stall_days()}
+    whole_map = filters.without("regions")
+    choices = election_time.election_choices(calendar, filters.elections)
+    election = election_time.for_election(filters, choices[0] if len(filters.elections) == 1 else choices[-1])
+    first_page = {"search": "", "sort_key": tables.SORT_KEYS[0], "descending": True, "limit": tables.PAGE_SIZES[1],
+                  "offset": 0}
+    return [
+        ("cross_agency_funnel", filters, stall), ("cross_agency_by_area", whole_map, {"level": "province", **stall}),
+        ("stalled_cases", filters, {**stall, "limit": STALLED_SHOWN}),
+        ("data_extent", whole_map, {}), ("cases_by_region", whole_map, {}), ("cases_unmapped", whole_map, {}),
+        ("breakdowns", filters, {}),
+        ("timeline_counts", election, {"bucket_days": 7, "stack_by": election_time.STACKS[0]}),
+        ("stage_summary", election, {}), ("case_sources", election, {}),  # its charts' export captions
+        *(("case_count", filters, {"search": "", "personal": personal}) for personal in (False, True)),
+        *(("case_page", filters, {**first_page, "personal": personal}) for personal in (False, True)),
+        ("recent_rejections", None, {"loads": 5, "limit": 500}), ("load_quality", None, {}),
+    ]
+
+
+def warm_pages() -> None:
+    """Fill the cache for what the other pages read first (page_reads); nothing when there is no warehouse."""
+    from ui.app import data
+
+    if data.generation() is None:
+        return
+    calendar = data.prefetch("election_calendar")
+    for name, filters, kwargs in page_reads(_default_filters(calendar), calendar):
+        data.prefetch(name, filters, **kwargs)
 
 
 def _import_app_modules() -> None:
@@ -80,15 +127,33 @@ def _first_figures(read, filters, calendar) -> None:
                          detail_column="province_name").to_json()
 
 
-def _warm_logged() -> None:
+@dataclass(frozen=True)
+class Warming:
+    """The warm-up under way: `ready` is set once the default view is warm (or the warm-up gave up)."""
+
+    thread: threading.Thread
+    ready: threading.Event
+
+
+def _warm_logged(ready: threading.Event) -> None:
     try:
-        _LOG.info("warm-up: %s", "done" if warm() else "no warehouse, nothing to warm")
+        warmed = warm()
+        _LOG.info("warm-up: %s", "done" if warmed else "no warehouse, nothing to warm")
     except Exception:  # the server must start whatever the warehouse says; the trace goes to the log
         _LOG.exception("warm-up failed")
+        warmed = False
+    finally:
+        ready.set()
+    if warmed:
+        try:
+            warm_pages()
+        except Exception:
+            _LOG.exception("warm-up of the other pages failed")
 
 
-def start() -> threading.Thread:
-    """Run the warm-up in a daemon thread (the server's start is never blocked or failed by it)."""
-    thread = threading.Thread(target=_warm_logged, name="netra-warmup", daemon=True)
+def start() -> Warming:
+    """Run the warm-up in a daemon thread (the server's start is never failed by it)."""
+    ready = threading.Event()
+    thread = threading.Thread(target=_warm_logged, args=(ready,), name="netra-warmup", daemon=True)
     thread.start()
-    return thread
+    return Warming(thread, ready)
