@@ -45,11 +45,12 @@ def test_the_server_listens_only_once_the_warm_up_is_done(monkeypatch):
     done = []
     monkeypatch.setattr(warmup, "warm", lambda: time.sleep(0.3) or done.append("warm") or True)
     monkeypatch.setattr(warmup, "warm_pages", lambda: time.sleep(0.3) or done.append("other pages"))
+    monkeypatch.setattr(warmup, "PAGES_AFTER_S", 0.2)
     monkeypatch.setattr(serve.cli, "main", lambda: done.append("listen"))
     monkeypatch.setattr(serve.sys, "argv", ["serve"])
     serve.main()
     assert done == ["warm", "listen"]
-    time.sleep(0.5)
+    time.sleep(1)
     assert done == ["warm", "listen", "other pages"]  # the other pages' reads go on beside the server
 
 

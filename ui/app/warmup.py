@@ -4,10 +4,11 @@ The first session used to wait 5-7 s at 1M cases for imports (plotly's figure cl
 warehouse connection, the default view's queries and the first build of each kind of figure (plotly loads a trace
 type's validators on first use). `start()` runs these once in a thread, and ui.app.serve lets the server listen
 only once they are done (or WAIT_S has passed), so the first visitor meets a warm server rather than a cold one.
-The same thread then reads what the other pages show first (`page_reads`), while the server already serves: a
-first visit to Alur or Linimasa a few seconds after the start finds its reads cached too. A visitor who comes
-while it still runs waits on the same cache entries (st.cache_data computes a key once, under a lock) instead of
-paying twice. Nothing here may stop the server: no warehouse, a broken one or any error is logged and ignored.
+The same thread then reads what the other pages show first (`page_reads`), PAGES_AFTER_S later, while the server
+already serves: a first visit to Alur or Linimasa some seconds after the start finds its reads cached too. A
+visitor who comes while it still runs waits on the same cache entries (st.cache_data computes a key once, under a
+lock) instead of paying twice. Nothing here may stop the server: no warehouse, a broken one or any error is
+logged and ignored.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from __future__ import annotations
 import inspect
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 _LOG = logging.getLogger(__name__)
 WAIT_S = 30  # the longest a server start waits for the warm-up before it listens anyway
+# The other pages' reads wait this long after the server listens: read at once, they took the two cores from the
+# first visitor of the default view (Ringkasan's first visit at 1M cases 2.2 -> 2.8 s).
+PAGES_AFTER_S = 10
 APP_PACKAGES = ("ui", "warehouse", "geo")  # what the frame and the pages import; their __main__ are commands
 DEFAULT_READS = (  # the frame and Ringkasan with the default filters (pages/overview.py, ui.views.kpis)
     ("warehouse_info", False, {}), ("kpis", True, {}), ("data_extent", True, {}), ("overview_weekly", True, {}),
@@ -146,6 +151,7 @@ def _warm_logged(ready: threading.Event) -> None:
         ready.set()
     if warmed:
         try:
+            time.sleep(PAGES_AFTER_S)
             warm_pages()
         except Exception:
             _LOG.exception("warm-up of the other pages failed")
