@@ -4,13 +4,13 @@
     NETRA_DATA_DIR=/tmp/netra-bench-1m-rows .venv/bin/python -m bench.pages [--runs 3] [--no-browser]
         [--roots /tmp/before,.] [--pages ringkasan,peta] [--json bench/out/pages.json]
 
-Queries: each page's queries (Peta's too, with the change metric) run straight on one Warehouse holding its idle
-connection as the app does (no Streamlit cache), unfiltered and with a filter change (an election and a
-province); the median of --runs is reported. Browser (bench.page_visits): per page, a server started afresh, its
-first visit right after start (a browser that has opened Netra before), a warm visit (a new browser, empty cache),
-its filter change and its return, each against its floor (the same harness on a page of as many empty charts; the
-first visit against the known browser's visit of it), with the server's script time, websocket bytes and the
-browser's tail.
+Queries: each page's first-visit reads (ui.views.first_reads; Peta's change metric is bench.map's) run straight on
+one Warehouse holding its idle connection as the app does (no Streamlit cache), unfiltered and with a filter
+change (an election and a province); the median of --runs is reported. Browser (bench.page_visits): per page,
+a server started afresh, its first visit right after start (a browser that has opened Netra before), a warm visit
+(a new browser, empty cache), its filter change and its return, each against its floor (the same harness on a
+page of as many empty charts; the first visit against the known browser's visit of it), with the server's script
+time, websocket bytes and the browser's tail.
 --roots serves other checkouts of Netra (e.g. the code before a change, made with `git archive`) with this same
 harness, interleaved run by run so that a busy shared machine weighs on both alike; the load average is reported.
 Medians over the runs that succeeded are printed as a table and every run is written as JSON; a visit that failed
@@ -29,9 +29,7 @@ from pathlib import Path
 
 import settings
 from bench.page_visits import PROVINCE, URLS, VISITS, browser_runs, failures, succeeded
-from ui.views import cross_agency as flow
-from ui.views import kpis
-from ui.views import timeline as timeline_logic
+from ui.views.first_reads import read_first
 from warehouse.db import current_path
 from warehouse.filters import Filters
 from warehouse.reader import Warehouse
@@ -40,60 +38,6 @@ UNFILTERED = Filters()
 CHANGED = Filters(elections=("pilkada2024",), provinces=(PROVINCE,))
 PAGES = tuple(URLS)  # Briefing: bench.export
 BUDGETS = {"render_s": 2.0, "change_s": 0.7}
-
-
-def overview_queries(wh: Warehouse, filters: Filters) -> None:
-    """What pages/overview.py reads with its first tab open, in its order (the previous period depends on the data
-    extent); the map and the cross-agency flow are read only when their tab is opened."""
-    kpis.cards_for(wh.read, filters, "id")
-    wh.overview_weekly(filters)
-    wh.election_calendar()
-    wh.top_regions(filters, limit=10)
-    wh.top_provinces(filters, limit=10)
-
-
-def cross_agency_queries(wh: Warehouse, filters: Filters) -> None:
-    """What pages/cross_agency.py reads with its defaults: the flow, the provinces, the stalled person-cases."""
-    stall_days = settings.stall_days()
-    wh.cross_agency_funnel(filters, stall_days=stall_days)
-    wh.cross_agency_by_area(filters.without("regions"), level="province", stall_days=stall_days)
-    wh.stalled_cases(filters, stall_days=stall_days, limit=flow.STALLED_SHOWN)
-
-
-def timeline_queries(wh: Warehouse, filters: Filters) -> None:
-    """What pages/timeline.py reads with its defaults (weekly, by type; the latest election when none is chosen;
-    the first section tab open: the overlay of elections is read only when its tab is opened)."""
-    wh.election_calendar()
-    narrowed = timeline_logic.for_election(filters, filters.elections[-1] if filters.elections else "pilkada2024")
-    wh.timeline_counts(narrowed, bucket_days=7, stack_by="violation_type")
-    wh.stage_summary(narrowed)
-
-
-def data_queries(wh: Warehouse, filters: Filters) -> None:
-    """What pages/data_explorer.py reads for an admin: count, first page, rejected rows."""
-    wh.case_count(filters, search="", personal=True)
-    wh.case_page(filters, search="", personal=True, sort_key="incident_date", descending=True, limit=50, offset=0)
-    wh.recent_rejections(loads=5, limit=500)
-
-
-def map_queries(wh: Warehouse, filters: Filters) -> None:
-    """What pages/regional_map.py reads for the change metric at the kabupaten/kota level (bench.map's set)."""
-    extent = wh.data_extent(filters).iloc[0]
-    recent, previous = filters.recent_and_previous(extent["first_day"].date(), extent["last_day"].date())
-    for period in (filters, recent, previous):
-        wh.cases_by_region(period)
-    wh.cases_unmapped(filters)
-
-
-PAGE_QUERIES: dict[str, Callable[[Warehouse, Filters], None]] = {
-    "ringkasan": overview_queries,
-    "alur": cross_agency_queries,
-    "peta": map_queries,
-    "rincian": lambda wh, filters: wh.breakdowns(filters),
-    "linimasa": timeline_queries,
-    "data": data_queries,
-    "tentang": lambda wh, filters: wh.load_quality(),
-}
 
 
 def median_ms(work: Callable[[], None], runs: int) -> float:
@@ -108,11 +52,13 @@ def median_ms(work: Callable[[], None], runs: int) -> float:
 
 
 def bench_queries(wh: Warehouse, runs: int) -> None:
-    """Print the median time of every page's queries, unfiltered and after a filter change."""
+    """Print the median time of every page's first-visit reads (ui.views.first_reads, the list the server's warm-up
+    fills), unfiltered and after a filter change."""
+    calendar = wh.read("election_calendar")
     print(f"{'page':<10} {'queries, all cases':>20} {'after filter change':>20}   (median of {runs}, ms)")
-    for page, work in PAGE_QUERIES.items():
-        whole = median_ms(lambda w=work: w(wh, UNFILTERED), runs)
-        changed = median_ms(lambda w=work: w(wh, CHANGED), runs)
+    for page in PAGES:
+        whole = median_ms(lambda p=page: read_first(wh.read, p, UNFILTERED, calendar), runs)
+        changed = median_ms(lambda p=page: read_first(wh.read, p, CHANGED, calendar), runs)
         print(f"{page:<10} {whole:>20.1f} {changed:>20.1f}")
 
 

@@ -7,6 +7,7 @@ import pytest
 import streamlit as st
 
 from ui.app import data, warmup
+from ui.views.first_reads import DEFAULT_PAGE, read_first
 from warehouse.filters import Filters
 from warehouse.reader import Warehouse
 
@@ -31,8 +32,7 @@ def test_warm_up_fills_the_cache_of_the_default_view(warehouse_env, monkeypatch)
         raise AssertionError("a warmed read must come from the cache")
 
     monkeypatch.setattr(Warehouse, "read", no_query)
-    for name, filtered, kwargs in warmup.DEFAULT_READS:
-        data.prefetch(name, Filters() if filtered else None, **kwargs)
+    read_first(data.prefetch, DEFAULT_PAGE, Filters(), data.prefetch("election_calendar"))
     assert data._cached("kpis", Filters(), path, ()).equals(expected)
     assert int(expected["reported"].iloc[0]) == 12
 
