@@ -18,7 +18,7 @@ import tempfile
 import time
 
 import settings
-from bench.page_servers import start
+from bench.page_servers import start, stop
 from geo import boundaries
 from ui.figures import maps
 from ui.views import map_numbers
@@ -65,11 +65,6 @@ def figure_json(wh: Warehouse) -> str:
     """The kabupaten/kota count map for all cases, as Streamlit serialises it."""
     regions = wh.cases_by_region(Filters())
     return maps.region_map(map_numbers.region_metrics(regions, regions, regions), "count", "id").to_json()
-
-
-def start_server(port: int) -> subprocess.Popen:
-    """`streamlit run dashboard.py` on `port`, healthy."""
-    return start([sys.executable, "-m", "streamlit", "run", "dashboard.py"], settings.ROOT, port, dict(os.environ))
 
 
 class Recorder:
@@ -196,12 +191,11 @@ def main() -> None:
                       .to_json(), args.runs)
     print(f"figure: {len(spec):,} B of JSON ({len(json.loads(spec)['data'][0]['locations'])} locations), "
           f"built and serialised in {build:.0f} ms")
-    server = start_server(args.port)
+    server = start([sys.executable, "-m", "streamlit", "run", "dashboard.py"], settings.ROOT, args.port)
     try:
         figures = browser_figures(f"http://127.0.0.1:{args.port}", args.runs)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
     for key, values in figures.items():
         budget = BUDGETS.get(key)
         shown = ", ".join(f"{v:.2f}" if isinstance(v, float) else f"{v:,}" for v in values)

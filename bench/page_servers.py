@@ -20,8 +20,8 @@ SERVER_OPTIONS = ["--server.address=127.0.0.1", "--server.headless=true", "--bro
                   "--server.fileWatcherType=none"]
 
 
-def start(command: list[str], cwd: Path, port: int, env: dict[str, str]) -> subprocess.Popen:
-    """A Streamlit server on `port`, returned once its health check answers."""
+def start(command: list[str], cwd: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """A Streamlit server on `port`, returned once its health check answers (`env`: this process's by default)."""
     server = subprocess.Popen([*command, f"--server.port={port}", *SERVER_OPTIONS], cwd=cwd, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):

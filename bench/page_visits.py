@@ -34,7 +34,9 @@ URLS = {"ringkasan": "", "alur": "alur", "peta": "peta", "rincian": "rincian", "
 PROVINCE = "33"  # the filter change: Jawa Tengah, picked by its label in the sidebar's province filter
 FLOOR_PAGE = Path(__file__).with_name("floor_page.py")
 RUN_TIMEOUT_MS, DRAWN_TIMEOUT_MS = 60_000, 120_000
-VISITS = ("first", "warm", "change", "return")  # of a page run; the floor's: known, render, change, return
+VISITS = ("first", "warm", "change", "return")  # of a page run
+FLOOR_VISITS = ("known", "render", "change", "return")  # the floor's, each the floor of the page's visit above
+FLOOR_OF = dict(zip(VISITS, FLOOR_VISITS, strict=True))
 
 
 class VisitFailed(Exception):
@@ -186,8 +188,7 @@ class Floor:
 
     def __init__(self, port: int):
         self.port = port
-        self.server = start([sys.executable, "-m", "streamlit", "run", str(FLOOR_PAGE)], settings.ROOT, port,
-                            dict(os.environ))
+        self.server = start([sys.executable, "-m", "streamlit", "run", str(FLOOR_PAGE)], settings.ROOT, port)
 
     def measure(self, browser, charts: int, known) -> dict:
         """The floor for a page of `charts` charts."""
@@ -245,7 +246,7 @@ def browser_runs(roots: list[Path], pages: list[str], runs: int, port: int) -> l
                         charts = charts_drawn(record)
                         never = {"failed": "not tried: the page never got drawn"}
                         record["floor"] = (floor.measure(browser, charts, known) if charts is not None
-                                           else dict.fromkeys(("known", "render", "change", "return"), never))
+                                           else dict.fromkeys(FLOOR_VISITS, never))
                         records.append({"run": run, "root": str(root), "page": page, "load_before": load,
                                         "load_after": os.getloadavg()[0], **record})
                         print(f"  run {run + 1} {root.name:<12} {page:<10} {_line(record)} (load {load:.1f})",

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import settings
-from bench.page_visits import PROVINCE, URLS, VISITS, browser_runs, failures, succeeded
+from bench.page_visits import FLOOR_OF, FLOOR_VISITS, PROVINCE, URLS, VISITS, browser_runs, failures, succeeded
 from ui.views.first_reads import read_first
 from warehouse.db import current_path
 from warehouse.filters import Filters
@@ -87,10 +87,10 @@ def summary(records: list[dict]) -> list[dict]:
             warm = [r["warm"] for r in mine if succeeded(r["warm"])]
             row["charts"] = _median(figures["charts"] for figures in warm)  # shown by the browser
             row["charts_sent"] = _median(sent for figures in warm if (sent := figures["charts_sent"]) is not None)
-            for floor in ("known", "render", "change", "return"):
+            for floor in FLOOR_VISITS:
                 done = [r["floor"][floor] for r in mine if succeeded(r["floor"][floor])]
                 row[f"floor_{floor}_s"] = _median(figures["s"] for figures in done)
-            for visit, floor in (("first", "known"), ("warm", "render"), ("change", "change"), ("return", "return")):
+            for visit, floor in FLOOR_OF.items():
                 row[f"{visit}_x_floor"] = _median(r[visit]["s"] / r["floor"][floor]["s"] for r in mine
                                                   if succeeded(r[visit]) and succeeded(r["floor"][floor]))
             rows.append(row)

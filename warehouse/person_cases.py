@@ -22,6 +22,8 @@ ENTRY_ORDER = ("coalesce(report_date, incident_date, decision_date) nulls last, 
 class SeveralRecords:
     """The rule's folds over the records of a person-case, `entry` numbering them in the record order."""
 
+    grouped = True  # its folds need the records numbered and grouped per person-case (_insert_sql)
+
     def first(self, column: str, naming: str | None = None) -> str:
         """The value of the first record that names `naming` (default: the first non-null value of `column`)."""
         return f"arg_min({column}, entry) filter (where {naming or column} is not null)"
@@ -54,6 +56,8 @@ class SeveralRecords:
 class OneRecord(SeveralRecords):
     """The same folds over a person-case of one record: what each makes of a single row, with no ordering or
     grouping (most person-cases hold one record; copying them is a fifth of the time of aggregating them)."""
+
+    grouped = False
 
     def first(self, column: str, naming: str | None = None) -> str:
         return f"case when {naming} is not null then {column} end" if naming else column
@@ -116,14 +120,14 @@ def person_case_columns(records: SeveralRecords) -> dict[str, str]:
     }
 
 
-def _insert_sql(records: SeveralRecords, source: str, ordered: bool = False) -> str:
+def _insert_sql(records: SeveralRecords, source: str) -> str:
     """`insert into person_cases` of the columns above over `source`, a constant relation of this module (never
-    input); `ordered` numbers each person-case's records in the record order and groups them."""
+    input); folds over several records number each person-case's records in the record order and group them."""
     columns = person_case_columns(records)
     select = ",\n    ".join(name if expression == name else f"{expression} as {name}"
                             for name, expression in columns.items())
     insert = f"insert into person_cases ({', '.join(columns)})"
-    if not ordered:
+    if not records.grouped:
         return f"{insert}\nselect\n    {select}\nfrom {source}"
     return f"""{insert}
 with ordered as (
@@ -141,11 +145,10 @@ create or replace temp table shared_person_cases as
 select election, person_case_id from cases group by all having count(*) > 1
 """
 SINGLE_SQL = _insert_sql(OneRecord(), "cases anti join shared_person_cases using (election, person_case_id)")
-SHARED_FILL_SQL = _insert_sql(
-    SeveralRecords(), "cases semi join shared_person_cases using (election, person_case_id)", ordered=True,
-)
-# every person-case the slow way: what the two statements above must make together (tests/test_person_cases.py)
-AGGREGATED_SQL = _insert_sql(SeveralRecords(), "cases", ordered=True)
+SHARED_FILL_SQL = _insert_sql(SeveralRecords(),
+                              "cases semi join shared_person_cases using (election, person_case_id)")
+# every person-case the slow way: what the two statements above must make together (tests/test_person_cases_rule.py)
+AGGREGATED_SQL = _insert_sql(SeveralRecords(), "cases")
 
 
 def fill_person_cases(con: duckdb.DuckDBPyConnection) -> None:

@@ -158,15 +158,15 @@ def _pending(pairs: pd.DataFrame, labels: np.ndarray, registers: np.ndarray, spl
     la, lb = labels[cand["a"].to_numpy()], labels[cand["b"].to_numpy()]
     masks = np.zeros(len(labels), dtype=np.int64)
     np.bitwise_or.at(masks, labels, np.left_shift(1, registers.astype(np.int64)))
-    free = (la != lb) & (((masks[la] & masks[lb]) == 0) | cand["same_register"].to_numpy())
+    cand_same = cand["same_register"].to_numpy()
+    free = (la != lb) & (((masks[la] & masks[lb]) == 0) | cand_same)
     apart = {(labels[a], labels[b]) for a, b in splits} | {(labels[b], labels[a]) for a, b in splits}
     if apart:
         free &= np.array([(x, y) not in apart for x, y in zip(la, lb, strict=True)], dtype=bool)
-    cand = cand[free]
-    same = cand["same_register"].to_numpy()
-    if same.any():
-        keep = ~same
-        keep[same] = best_partner(cand[same])
+    cand, cand_same = cand[free], cand_same[free]
+    if cand_same.any():
+        keep = ~cand_same
+        keep[cand_same] = best_partner(cand[cand_same])
         cand = cand[keep]
     return cand.assign(points=[json.dumps(dict(zip(POINT_NAMES, row, strict=True)))
                                for row in cand[[f"p_{p}" for p in POINT_NAMES]].round(2).itertuples(index=False)])

@@ -6,7 +6,6 @@ with features as (
            x.nip is not null and y.nip is not null and x.nip <> y.nip as nip_conflict,
            x.source_agency = y.source_agency as same_register,
            x.case_id = y.case_id and x.source_agency = y.source_agency as same_case,
-           x.name_id is not distinct from y.name_id as same_written_name,
            abs(date_diff('day', x.incident_date, y.incident_date)) as incident_gap,
            case when y.receiver and not x.receiver
                      then date_diff('day', coalesce(x.incident_date, x.report_date), y.hand_date)
@@ -23,9 +22,9 @@ with features as (
                 when x.employee_type = y.employee_type then 0 end as employee_clash
     from link_blocked p join link_records x on x.rid = p.a join link_records y on y.rid = p.b
 )
-select * exclude (nip_conflict, same_case, same_written_name) from features
+select * exclude (nip_conflict, same_case) from features
 where not nip_conflict and not same_case
   and (nip_match or ((incident_gap is null or incident_gap <= $max_incident_gap)
                      and (order_gap is null or order_gap between -$early_days and $window_days)
                      and (report_gap is null or report_gap <= $window_days)))
-  and (not same_register or ((nip_match or same_written_name) and incident_gap <= 7))
+-- one register's two case numbers reach here only as one incident: the blocks' link_one_incident (link_macros.sql)

@@ -8,7 +8,7 @@
 with records as (
     select *, source_agency in ('kasn', 'bkn') as at_kasn_bkn
     from cases
-    semi join (select distinct person_case_id from cases where {filters}) as chosen using (person_case_id)
+    semi join (select person_case_id from cases where {filters}) as chosen using (person_case_id)
 ),
 
 data_end as (
