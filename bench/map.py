@@ -19,6 +19,7 @@ import time
 
 import settings
 from bench.page_servers import start, stop
+from bench.timing import median_ms
 from geo import boundaries
 from ui.figures import maps
 from ui.views import map_numbers
@@ -49,16 +50,6 @@ def page_queries(wh: Warehouse, filters: Filters, metric: str) -> None:
     for period in (filters, recent, previous) if metric == "change" else (filters,):
         wh.cases_by_region(period)
     wh.cases_unmapped(filters)
-
-
-def median_ms(action, runs: int) -> float:
-    """Median wall-clock milliseconds of `action` over `runs` calls."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def figure_json(wh: Warehouse) -> str:

@@ -23,12 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import settings
 from bench.page_visits import FLOOR_OF, FLOOR_VISITS, PROVINCE, URLS, VISITS, browser_runs, failures, succeeded
+from bench.timing import median_ms
 from ui.views.first_reads import read_first
 from warehouse.db import current_path
 from warehouse.filters import Filters
@@ -40,25 +39,14 @@ PAGES = tuple(URLS)  # Briefing: bench.export
 BUDGETS = {"render_s": 2.0, "change_s": 0.7}
 
 
-def median_ms(work: Callable[[], None], runs: int) -> float:
-    """Median wall time of `work` in milliseconds, after one untimed run (file cache, imports)."""
-    work()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def bench_queries(wh: Warehouse, runs: int) -> None:
     """Print the median time of every page's first-visit reads (ui.views.first_reads, the list the server's warm-up
     fills), unfiltered and after a filter change."""
     calendar = wh.read("election_calendar")
     print(f"{'page':<10} {'queries, all cases':>20} {'after filter change':>20}   (median of {runs}, ms)")
     for page in PAGES:
-        whole = median_ms(lambda p=page: read_first(wh.read, p, UNFILTERED, calendar), runs)
-        changed = median_ms(lambda p=page: read_first(wh.read, p, CHANGED, calendar), runs)
+        whole = median_ms(lambda p=page: read_first(wh.read, p, UNFILTERED, calendar), runs, warm_up=True)
+        changed = median_ms(lambda p=page: read_first(wh.read, p, CHANGED, calendar), runs, warm_up=True)
         print(f"{page:<10} {whole:>20.1f} {changed:>20.1f}")
 
 

@@ -68,7 +68,7 @@ def scored_pairs(con, spellings: dict, hands: np.ndarray) -> pd.DataFrame:
     con.execute(statement("link_macros"))
     con.execute(statement("link_blocks"), gap)
     first = _scored(con, spellings)
-    sure = first[~first["same_register"] & (first["nip_match"] | (first["score"] >= score.SURE))]
+    sure = first[score.is_sure(first)]
     unpaired = np.ones(len(hands), dtype=bool)
     unpaired[sure[["a", "b"]].to_numpy().ravel()] = False
     con.register("link_unpaired", pd.DataFrame({"rid": np.flatnonzero(unpaired)}))

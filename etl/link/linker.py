@@ -84,7 +84,7 @@ def link_generation(con: duckdb.DuckDBPyConnection, elections=None, load_id: str
     pairs = scored_pairs(con, spellings, hands)
     report.records, report.candidates = len(registers), len(pairs)
     confirms, splits, outcomes = _decided(con, decisions, chosen)
-    sure = pairs[~pairs["same_register"] & (pairs["nip_match"] | (pairs["score"] >= score.SURE))]
+    sure = pairs[score.is_sure(pairs)]
     sure = sure.sort_values(["nip_match", "score", "a", "b"], ascending=[False, False, True, True])
     clustering = person_cases(hands, nips, [c for c, _ in confirms],
                               sure[["a", "b"]].to_numpy(dtype=np.int64), splits)

@@ -42,6 +42,12 @@ FEATURES = ("name_score", "agency_score", "incident_gap", "order_gap", "report_g
             "same_province", "same_position", "same_violation", "employee_clash", "single_word")
 
 
+def is_sure(pairs: pd.DataFrame) -> pd.Series:
+    """Whether each pair is linked without a steward: across registers, a shared NIP or a score of SURE or more.
+    Within one register two case numbers are two cases (a NIP there says the same person, not the same case)."""
+    return ~pairs["same_register"] & (pairs["nip_match"] | (pairs["score"] >= SURE))
+
+
 def name_scores(a_full, b_full, a_initials, b_initials, initialled) -> np.ndarray:
     """Similarity 0-100 of name pairs (comparison keys of etl.link.names): the best of word order ignored,
     initials matched to words (capped), and one name's words inside the other's (capped)."""
