@@ -11,16 +11,32 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui.strings import t
+from ui.strings import LANGS, t
 
 
 def open_section(sections: Sequence[tuple[str, Callable[[], None]]], key: str, lang: str) -> None:
     """Tabs labelled by the string keys of `sections`; the open tab's function runs inside it, the others not.
 
-    The open tab is kept in st.session_state[key] (its label); the first tab is open on a first visit.
+    The open tab is kept in st.session_state[key] (its label); the first tab is open on a first visit, and a
+    language switch keeps the tab that was open (its label in the new language).
     """
-    tabs = st.tabs([t(label_key, lang) for label_key, _ in sections], key=key, on_change="rerun")
+    labels = [t(label_key, lang) for label_key, _ in sections]
+    _keep_across_languages(key, labels, [label_key for label_key, _ in sections])
+    tabs = st.tabs(labels, key=key, on_change="rerun")
     for tab, (_, section) in zip(tabs, sections, strict=True):
         with tab:
             if tab.open:
                 section()
+
+
+def _keep_across_languages(key: str, labels: list[str], label_keys: list[str]) -> None:
+    """The open tab's label, if it is another language's (the language was just switched), in this language's
+    words: otherwise Streamlit would find no such tab and open the first."""
+    opened = st.session_state.get(key)
+    if opened is None or opened in labels:
+        return
+    for other in LANGS:
+        theirs = [t(label_key, other) for label_key in label_keys]
+        if opened in theirs:
+            st.session_state[key] = labels[theirs.index(opened)]
+            return
