@@ -154,7 +154,7 @@ def _pending(pairs: pd.DataFrame, labels: np.ndarray, registers: np.ndarray, spl
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
     same = pairs["same_register"].to_numpy()
     one_hand = (FAMILY[registers[a]] == FAMILY[registers[b]]) & ~same  # KASN and BKN: never joined on a score
-    cand = pairs[same | one_hand | (~pairs["nip_match"].to_numpy() & (pairs["score"].to_numpy() < score.SURE))]
+    cand = pairs[~score.is_sure(pairs).to_numpy() | one_hand]  # not linked on their own, or KASN against BKN
     la, lb = labels[cand["a"].to_numpy()], labels[cand["b"].to_numpy()]
     masks = np.zeros(len(labels), dtype=np.int64)
     np.bitwise_or.at(masks, labels, np.left_shift(1, registers.astype(np.int64)))

@@ -20,8 +20,9 @@ def open_section(sections: Sequence[tuple[str, Callable[[], None]]], key: str, l
     The open tab is kept in st.session_state[key] (its label); the first tab is open on a first visit, and a
     language switch keeps the tab that was open (its label in the new language).
     """
-    labels = [t(label_key, lang) for label_key, _ in sections]
-    _keep_across_languages(key, labels, [label_key for label_key, _ in sections])
+    label_keys = [label_key for label_key, _ in sections]
+    labels = [t(label_key, lang) for label_key in label_keys]
+    _keep_across_languages(key, labels, label_keys)
     tabs = st.tabs(labels, key=key, on_change="rerun")
     for tab, (_, section) in zip(tabs, sections, strict=True):
         with tab:
