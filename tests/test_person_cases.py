@@ -105,3 +105,15 @@ def test_the_person_cases_check_fires_on_one_defect(generation, tmp_path):
         assert failed_checks(con) == [
             "person_cases tidak cocok dengan cases untuk pilkada2024: 6 orang-kasus di cases, 5 baris (5 kunci "
             "berbeda) di person_cases; 9 catatan di cases, 8 menurut person_cases"]
+
+
+def test_the_flow_stages_are_made_with_the_generation_and_checked_against_its_cases(generation, tmp_path):
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(generation, copy)
+    with duckdb.connect(str(copy)) as con:
+        held = con.execute("select count(distinct person_case_id) from cases").fetchone()[0]
+        assert con.execute("select count(*) from person_case_stages").fetchone()[0] == held == 6
+        con.execute("insert into person_case_stages select * from person_case_stages limit 1")  # one counted twice
+        assert failed_checks(con) == [
+            "person_case_stages tidak cocok dengan cases: 6 orang-kasus di cases, 7 baris (6 kunci berbeda) di "
+            "person_case_stages"]

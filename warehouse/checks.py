@@ -39,6 +39,7 @@ def failed_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
     failures += _duplicate_keys(con)
     failures += _cross_election_people(con)
     failures += _person_cases_match(con)
+    failures += _stages_match(con)
     return failures
 
 
@@ -96,3 +97,15 @@ def _person_cases_match(con) -> list[str]:
     return [f"person_cases tidak cocok dengan cases untuk {r[0]}: {r[1]} orang-kasus di cases, {r[2]} baris "
             f"({r[3]} kunci berbeda) di person_cases; {r[4]} catatan di cases, {r[5]} menurut person_cases"
             for r in rows]
+
+
+def _stages_match(con) -> list[str]:
+    """person_case_stages holds every person-case of cases once (the flow counts each exactly once)."""
+    held, rows, keys = con.execute(
+        """select (select count(distinct person_case_id) from cases), count(*), count(distinct person_case_id)
+           from person_case_stages"""
+    ).fetchone()
+    if held == rows == keys:
+        return []
+    return [f"person_case_stages tidak cocok dengan cases: {held} orang-kasus di cases, {rows} baris ({keys} kunci "
+            "berbeda) di person_case_stages"]

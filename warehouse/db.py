@@ -24,6 +24,7 @@ from warehouse.health import GenerationBroken, health
 from warehouse.person_cases import fill_person_cases
 from warehouse.rules import define_rules
 from warehouse.schema import SCHEMA_SQL, SCHEMA_VERSION, migrate, migrations, schema_version  # noqa: F401 (db's API)
+from warehouse.stages import fill_person_case_stages
 
 CURRENT = "current.duckdb"
 PREFIX, SUFFIX = "netra-", ".duckdb"  # a generation is netra-<id>.duckdb; its id sorts by the time it was made
@@ -197,12 +198,14 @@ def _record_lineage(con, base: Path | None, made_by: str | None, source: str | N
 
 def fill_derived(con: duckdb.DuckDBPyConnection) -> None:
     """Derived columns and tables: the regime of the case's election, a person-case id for records linked to none,
-    and person_cases (one row per person-case) made again from the cases.
+    person_cases (one row per person-case) and person_case_stages (its hands in the cross-agency flow) made again
+    from the cases.
 
     Run on every new generation before its checks (again after a caller ran it: the result is the same)."""
     for statement in DERIVED_SQL:
         con.execute(statement)
     fill_person_cases(con)
+    fill_person_case_stages(con)
 
 
 def _reload_reference(con: duckdb.DuckDBPyConnection) -> None:

@@ -32,7 +32,6 @@ from warehouse import db
 from warehouse.filters import PARAM_PREFIX, Filters
 from warehouse.vocab import (
     AREA_LEVELS,
-    CLOSED_STATUSES,
     CROSS_AGENCY_PATHS,
     CROSS_AGENCY_STAGES,
     DATE_BASES,
@@ -349,9 +348,10 @@ def _basis(filters: Filters | None) -> str:
 
 
 def _stage_params(stall_days: int | None) -> dict:
-    """The parameters every cross-agency query takes: the stages, the closing statuses and N of "stalled"."""
+    """The parameters every cross-agency query takes: the stages' names and N of "stalled" (the closing statuses
+    went into person_case_stages when the generation was made: warehouse/stages.py)."""
     days = settings.stall_days() if stall_days is None else int(stall_days)
-    return {"stages": list(CROSS_AGENCY_STAGES), "closed": list(CLOSED_STATUSES), "stall_days": days}
+    return {"stages": list(CROSS_AGENCY_STAGES), "stall_days": days}
 
 
 def _elections(filters: Filters | None) -> list[str]:
