@@ -1,5 +1,5 @@
-"""The warm-up at server start (ui.app.warmup): fills the default view's cache, then what the other pages read
-first, and never fails the server."""
+"""The warm-up at server start (ui.app.warmup): fills what every page reads first before the server listens, and
+never fails the server."""
 
 from __future__ import annotations
 
@@ -44,14 +44,10 @@ def test_the_server_listens_only_once_the_warm_up_is_done(monkeypatch):
 
     done = []
     monkeypatch.setattr(warmup, "warm", lambda: time.sleep(0.3) or done.append("warm") or True)
-    monkeypatch.setattr(warmup, "warm_pages", lambda: time.sleep(0.3) or done.append("other pages"))
-    monkeypatch.setattr(warmup, "PAGES_AFTER_S", 0.2)
     monkeypatch.setattr(serve.cli, "main", lambda: done.append("listen"))
     monkeypatch.setattr(serve.sys, "argv", ["serve"])
     serve.main()
     assert done == ["warm", "listen"]
-    time.sleep(1)
-    assert done == ["warm", "listen", "other pages"]  # the other pages' reads go on beside the server
 
 
 @pytest.mark.parametrize("page", ["pages/overview.py", "pages/cross_agency.py", "pages/regional_map.py",
@@ -60,8 +56,7 @@ def test_the_server_listens_only_once_the_warm_up_is_done(monkeypatch):
 def test_after_the_warm_up_a_first_visit_runs_no_query(make_app, page, monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
-    assert warmup.warm() is True
-    warmup.warm_pages()
+    assert warmup.warm() is True  # every page's reads, before the server listens
     queries = []
     real_run = Warehouse.run
     monkeypatch.setattr(Warehouse, "run", lambda self, name, *a, **k: queries.append(name) or real_run(

@@ -11,8 +11,8 @@ Visitors see a short message for an unexpected error, never a traceback: `client
 unless the command line sets it; Streamlit writes the traceback to the server's log either way.
 
 What the first visit would pay (imports, the warehouse connection, the default view's queries, the first figures)
-is paid at start, before the server listens (at most ui.app.warmup.WAIT_S): a first visitor meets a warm server;
-what the other pages read first is read next, beside the server.
+is paid at start, before the server listens (at most ui.app.warmup.WAIT_S): a first visitor of any page meets a
+warm server.
 """
 
 import sys
@@ -34,7 +34,7 @@ def main() -> None:
         options.append(f"{ERROR_DETAILS}=none")
     sys.argv = ["streamlit", "run", str(settings.ROOT / "dashboard.py"), *options]
     print("Netra: menyiapkan tampilan awal (preparing the first view)…", file=sys.stderr, flush=True)
-    warmup.start().ready.wait(timeout=warmup.WAIT_S)  # the other pages' reads, or a slow warm-up, go on beside it
+    warmup.start().ready.wait(timeout=warmup.WAIT_S)  # a slow warm-up goes on beside the server
     cli.main()
 
 
