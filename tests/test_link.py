@@ -19,7 +19,7 @@ from etl.link import decisions, names, score
 from etl.link.cluster import person_cases
 from etl.link.decisions import DecisionError, RecordKey
 from etl.link.quality import pair_quality
-from tests.fixtures.link_registers import write_all
+from tests.fixtures.link_registers import HEADER_BAWASLU, HEADER_KASN, write_all
 from warehouse import audit, db
 
 # --- names, agencies, NIPs ---------------------------------------------------------------------------------------
@@ -71,12 +71,42 @@ def test_an_agency_is_read_in_one_form(written, key):
     assert names.agency_key(written) == key
 
 
-@pytest.mark.parametrize("written, nip", [
+NIPS = [
     ("198001012005011001", "198001012005011001"), ("19800101 200501 1 001", "198001012005011001"),
     ("19800101.200501.1.001", "198001012005011001"), ("1980010120050110", None), ("-", None), (None, None),
-])
-def test_a_nip_is_its_eighteen_digits(written, nip):
+    ("199505172022212005", "199505172022212005"),  # a PPPK's NI: the year of appointment, then 21
+    ("198002292005011001", "198002292005011001"),  # born on a leap day
+    # placeholders registers write where the NIP is unknown: no birth date, or no appointment after it
+    ("000000000000000000", None), ("999999999999999999", None), ("123456789012345678", None),
+    ("111111111111111111", None), ("198002302005011001", None), ("198001011990011001", None),
+    ("192001012005011001", None),
+]
+
+
+@pytest.mark.parametrize("written, nip", NIPS)
+def test_a_nip_is_its_eighteen_digits_starting_with_a_birth_date(written, nip):
     assert names.nip(written) == nip
+
+
+def test_the_linker_reads_a_nip_in_sql_as_names_nip_does(tmp_path):
+    import duckdb
+
+    from etl.link.candidates import register_keys
+    from etl.sql import statement
+    from warehouse.schema import SCHEMA_SQL, migrate
+
+    rows = pd.DataFrame({"subject_nip": [written for written, _ in NIPS], "n": range(len(NIPS))})
+    with duckdb.connect(str(tmp_path / "nips.duckdb")) as con:
+        con.execute(SCHEMA_SQL.read_text())
+        migrate(con)
+        con.register("nip_rows", rows)
+        con.execute("""insert into cases (election, source_agency, case_id, subject_no, violation_type, status,
+                       severity_inferred, load_id, subject_nip) select 'pilkada2024', 'bawaslu', 'C' || n, 1,
+                       'lainnya', 'dilaporkan', false, 'L1', subject_nip from nip_rows""")
+        register_keys(con, ("pilkada2024",))
+        con.execute(statement("link_records"), {"elections": ["pilkada2024"], **names.nip_rule()})
+        read = dict(con.execute("select case_id, nip from link_records").fetchall())
+    assert [read[f"C{n}"] for n in range(len(NIPS))] == [nip for _, nip in NIPS]
 
 
 # --- points ------------------------------------------------------------------------------------------------------
@@ -394,3 +424,33 @@ def test_a_confirm_and_a_split_survive_etl_rebuild(warehouse_dir, files, load_re
     assert groups() == decided
     pd.testing.assert_frame_equal(query("select case_id, subject_no, person_case_id from cases order by all"), ids)
     assert query("select count(*) as n from link_reviews").n[0] == 0
+
+
+def test_a_placeholder_nip_links_nobody_and_one_nip_under_two_names_goes_to_a_steward(warehouse_dir,
+                                                                                       load_register, tmp_path):
+    # registers fill the NIP column with a placeholder where they do not know it: many people share it
+    bawaslu, kasn = tmp_path / "bawaslu.csv", tmp_path / "kasn.csv"
+    bawaslu.write_text("\n".join([
+        HEADER_BAWASLU,
+        "101/LP/PW/14/IX/2024;05/09/2024;07/09/2024;Kab. Batang;Jawa Tengah;\"Bambang Pamungkas; Tri Wulandari\";"
+        "\"000000000000000000; 000000000000000000\";Guru;Dinas Pendidikan Kab. Batang;Foto dengan calon;"
+        "Pelanggaran, diteruskan ke KASN",  # two people of one case under one placeholder: two records
+        "102/LP/PW/14/IX/2024;06/09/2024;08/09/2024;Kab. Batang;Jawa Tengah;Yudi Hermawan;198001012005011001;"
+        "Camat;Pemkab Batang;Hadir dalam kampanye;Pelanggaran, diteruskan ke KASN",
+    ]) + "\n", encoding="utf-8")
+    kasn.write_text("\n".join([
+        HEADER_KASN,
+        "1;Slamet Riyadi;000000000000000000;Guru;Dinas Pendidikan Kab. Batang;Batang;05/09/2024;20/09/2024;"
+        "Foto bersama calon;Terbukti melanggar",  # another person under the same placeholder
+        "2;Wahyu Hidayat;198001012005011001;Camat;Pemkab Batang;Batang;06/09/2024;21/09/2024;Kampanye;"
+        "Terbukti melanggar",  # Yudi's NIP under another name: a typo or a reused number, for a steward
+    ]) + "\n", encoding="utf-8")
+    load_register(bawaslu, election="pilkada2024", source_agency="bawaslu")
+    [result] = load_register(kasn, election="pilkada2024", source_agency="kasn")
+    people = query("select subject_name, person_case_id from cases order by subject_name")
+    assert people.subject_name.tolist() == ["Bambang Pamungkas", "Slamet Riyadi", "Tri Wulandari", "Wahyu Hidayat",
+                                            "Yudi Hermawan"]
+    assert people.person_case_id.nunique() == 5  # five people, none joined
+    assert result.rows_linked == 0 and result.link_pending == 1
+    [pair] = query("select record_a, record_b, nip_match from link_reviews").values.tolist()
+    assert pair[2] and {pair[0].split(":")[1], pair[1].split(":")[1]} == {"bawaslu", "kasn"}

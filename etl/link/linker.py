@@ -21,7 +21,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from etl.link import score
+from etl.link import names, score
 from etl.link.candidates import best_partner, register_keys, scored_pairs
 from etl.link.cluster import person_cases
 from etl.link.decisions import CONFIRM, Decision, history, in_force
@@ -77,7 +77,7 @@ def link_generation(con: duckdb.DuckDBPyConnection, elections=None, load_id: str
         return report
     decisions = history() if decisions is None else decisions
     spellings = register_keys(con, chosen)
-    con.execute(statement("link_records"), {"elections": list(chosen)})
+    con.execute(statement("link_records"), {"elections": list(chosen), **names.nip_rule()})
     columns = con.execute(statement("link_registers"), {"agencies": list(SOURCE_AGENCIES)}).fetchnumpy()
     registers, nips = columns["register"].astype(np.int64), columns["nip"].astype(np.int64)
     hands = FAMILY[registers]

@@ -8,10 +8,18 @@ old and regional spellings become one ('Djoko', 'Joko' and 'JOKO' agree; so do '
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from etl.normalize import fold
 
-NIP_DIGITS = 18  # NIP: birth date (8), TMT CPNS (6), gender (1), serial (3)
+NIP_DIGITS = 18  # NIP: birth date (8), TMT CPNS (6), gender (1), serial (3); a PPPK's NI: birth date, year, ...
+# A NIP is only a NIP when it starts with a birth date (a real day, born NIP_BORN) and an appointment year at
+# least NIP_MIN_AGE later and no later than NIP_HIRED_BY: registers fill the column with placeholders
+# (000000000000000000, 999999999999999999, 123456789012345678) that many people share, and a shared NIP links
+# records without a steward.
+NIP_BORN = (1930, 2012)
+NIP_MIN_AGE = 15
+NIP_HIRED_BY = 2040
 # Written before a name (compared without dots and case). 'H.' before a name is Haji; after the first name it
 # is an initial, so prefixes are only taken from the front.
 PREFIX_TITLES = frozenset({
@@ -48,12 +56,27 @@ _AGENCY_RULES = tuple((re.compile(pattern), to) for pattern, to in _AGENCY_FORMS
 
 
 def nip(value) -> str | None:
-    """The NIP as its 18 digits (spaces, dots and dashes dropped), or None when it is not an 18-digit NIP.
-    (etl/sql/link_records.sql applies the same rule to every record in SQL.)"""
+    """The NIP as its 18 digits (spaces, dots and dashes dropped), or None when it is not a NIP: not 18 digits,
+    or not a birth date and an appointment year where they belong (a placeholder). etl/sql/link_records.sql
+    applies the same rule to every record in SQL, with `nip_rule()` as its parameters."""
     if value is None:
         return None
     digits = re.sub(r"\D", "", str(value))
-    return digits if len(digits) == NIP_DIGITS else None
+    if len(digits) != NIP_DIGITS:
+        return None
+    born, hired = int(digits[:4]), int(digits[8:12])
+    try:
+        date(born, int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+    plausible = NIP_BORN[0] <= born <= NIP_BORN[1] and born + NIP_MIN_AGE <= hired <= NIP_HIRED_BY
+    return digits if plausible else None
+
+
+def nip_rule() -> dict[str, int]:
+    """The bounds of `nip` as the named parameters of etl/sql/link_records.sql."""
+    return {"nip_born_from": NIP_BORN[0], "nip_born_to": NIP_BORN[1], "nip_min_age": NIP_MIN_AGE,
+            "nip_hired_by": NIP_HIRED_BY}
 
 
 def name_tokens(value) -> tuple[str, ...]:

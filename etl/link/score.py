@@ -18,7 +18,9 @@ field's points are stated here once, with why.
 
 A pair scoring SURE or more is linked; REVIEW to SURE is listed for a steward and never joined silently; below
 REVIEW the records stay apart. Both NIPs present and equal: linked whatever the score (the score still orders
-two candidates of one record); both present and different: never a pair at all.
+two candidates of one record), unless both records name someone and the names disagree (below NAME_MIN): one
+NIP under two names is a typo or a reused number, listed for a steward; both present and different: never a
+pair at all.
 """
 
 from __future__ import annotations
@@ -43,9 +45,11 @@ FEATURES = ("name_score", "agency_score", "incident_gap", "order_gap", "report_g
 
 
 def is_sure(pairs: pd.DataFrame) -> pd.Series:
-    """Whether each pair is linked without a steward: across registers, a shared NIP or a score of SURE or more.
-    Within one register two case numbers are two cases (a NIP there says the same person, not the same case)."""
-    return ~pairs["same_register"] & (pairs["nip_match"] | (pairs["score"] >= SURE))
+    """Whether each pair is linked without a steward: across registers, a shared NIP under names that do not
+    disagree (one may be missing), or a score of SURE or more. Within one register two case numbers are two cases
+    (a NIP there says the same person, not the same case)."""
+    names_disagree = pairs["name_score"] < NAME_MIN  # NaN (a record names nobody) does not disagree
+    return ~pairs["same_register"] & ((pairs["nip_match"] & ~names_disagree) | (pairs["score"] >= SURE))
 
 
 def name_scores(a_full, b_full, a_initials, b_initials, initialled) -> np.ndarray:

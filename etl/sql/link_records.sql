@@ -16,7 +16,12 @@ chosen as (
 )
 select c.rid, c.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id,
        c.source_agency in ('kasn', 'bkn') as receiver,
-       case when length(c.nip_digits) = 18 then c.nip_digits end as nip,  -- as etl.link.names.nip
+       case when length(c.nip_digits) = 18  -- a NIP as etl.link.names.nip reads one: a birth date, then a year
+                 and try_strptime(substr(c.nip_digits, 1, 8), '%Y%m%d') is not null
+                 and substr(c.nip_digits, 1, 4)::integer between $nip_born_from and $nip_born_to
+                 and substr(c.nip_digits, 9, 4)::integer
+                     between substr(c.nip_digits, 1, 4)::integer + $nip_min_age and $nip_hired_by
+            then c.nip_digits end as nip,
        n.name_id, n.outer_key, n.full_key, n.first_word, n.last_word, n.first_initial, n.last_initial, n.short,
        a.agency_id, a.agency_key,
        c.region_code, c.province_code, coalesce(c.region_code, c.province_code) as geo,
