@@ -51,7 +51,7 @@ def breakdowns() -> None:
     """Counts or shares, and the open tab's charts: either control reruns only this, on the cached frame."""
     shares = st.segmented_control(t("rb_show", lang), (False, True), default=False, required=True, key="rb_shares",
                                   format_func=lambda s: t("rb_shares" if s else "rb_counts", lang))
-    open_section([(key, partial(charts_row, row, shares)) for key, row in TABS], "rb_tab", lang)
+    open_section([(key, partial(charts_row, row, shares)) for key, row in TABS], lang)
 
 
 breakdowns()

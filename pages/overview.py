@@ -96,5 +96,4 @@ def cross_agency_flow() -> None:
 
 # Below the headline charts, one section at a time (ui.app.sections): the first look waits for four charts instead
 # of seven (the map alone draws 514 regions).
-open_section((("ov_tab_places", top_places), ("ov_map", case_map), ("xa_ov_title", cross_agency_flow)),
-             "ov_section", lang)
+open_section((("ov_tab_places", top_places), ("ov_map", case_map), ("xa_ov_title", cross_agency_flow)), lang)

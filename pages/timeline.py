@@ -117,4 +117,4 @@ lag_days = logic.lag_days(whole, filters.date_basis)
 spikes = logic.spike_weeks(logic.bucket_totals(weekly, 7))
 timeline()
 open_section((("tl_tab_prepost", prepost), ("tl_tab_spikes", spike_weeks), ("tl_tab_lag", lags),
-              ("tl_tab_overlay", overlay)), "tl_section", lang)
+              ("tl_tab_overlay", overlay)), lang)

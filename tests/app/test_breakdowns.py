@@ -10,7 +10,7 @@ TABS = {"Jenis": ["Jenis pelanggaran"], "Tingkat": ["Tingkat", "Jenis × tingkat
 
 def open_tab(at, label: str):
     """The page with tab `label` open (a tab switch reruns the page; only the open tab is drawn)."""
-    at.session_state["rb_tab"] = label
+    at.session_state["tab"] = label
     return at.run()
 
 
@@ -58,7 +58,7 @@ def test_colours_are_fixed_per_category_and_labels_follow_the_language(make_app,
     assert types["y"][0] == "Campaign participation"
     assert types["marker"]["color"][0] == VIOLATION_TYPE_COLORS["kampanye"]
     assert [tab.label for tab in at.tabs] == ["Type", "Severity", "Position & agency", "Status & source"]
-    at.session_state["rb_tab"] = "Severity"
+    at.session_state["tab"] = "Severity"
     severity = chart_spec(at.run(), 0)["data"][0]
     assert severity["marker"]["color"] == [SEVERITY_COLORS["sedang"], SEVERITY_COLORS["berat"]]
     assert severity["y"] == ["Moderate", "Severe"]

@@ -119,7 +119,7 @@ def test_in_english(open_page, chart_spec):
 
 def test_ringkasan_shows_the_short_flow_and_links_to_the_page(open_page, chart_spec):
     at = open_page("pimpinan", page="pages/overview.py")
-    at.session_state["ov_section"] = "Alur lintas instansi"  # its tab: only the open tab is computed
+    at.session_state["tab"] = "Alur lintas instansi"  # its tab: only the open tab is computed
     at.run()
     flows = [i for i in range(len(at.get("plotly_chart"))) if chart_spec(at, i)["data"][0]["type"] == "funnel"
              and len(chart_spec(at, i)["data"][0]["y"]) == 5]

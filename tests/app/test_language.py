@@ -61,14 +61,14 @@ def test_english_stays_in_the_url_across_pages_and_back_to_indonesian_leaves_it(
     assert at.title[0].value == "Rincian pelanggaran · semua pemilihan" and params(at) == {}
 
 
-@pytest.mark.parametrize(("page", "key", "opened", "in_english", "chart"), [
-    ("pages/timeline.py", "tl_section", "Jeda", "Lags", "tl_lag"),
-    ("pages/overview.py", "ov_section", "Peta", "Map", "ov_map_chart"),
+@pytest.mark.parametrize(("page", "opened", "in_english", "chart"), [
+    ("pages/timeline.py", "Jeda", "Lags", "tl_lag"),
+    ("pages/overview.py", "Peta", "Map", "ov_map_chart"),
 ])
-def test_a_language_switch_keeps_the_open_tab(make_app, page, key, opened, in_english, chart):
+def test_a_language_switch_keeps_the_open_tab(make_app, page, opened, in_english, chart):
     at = make_app(page=page)
-    at.session_state[key] = opened
+    at.session_state["tab"] = opened
     at.run()
     switch(at).set_value("en").run()
-    assert at.session_state[key] == in_english
+    assert at.session_state["tab"] == in_english
     assert chart in [drawn.key for drawn in at.get("plotly_chart")] and not at.exception

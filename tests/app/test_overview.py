@@ -80,11 +80,11 @@ def test_only_the_open_section_below_the_headline_charts_is_computed(make_app, c
     at = make_app(page=OVERVIEW)
     assert [tab.label for tab in at.tabs] == ["Wilayah teratas", "Peta", "Alur lintas instansi"]
     assert kinds(at, chart_spec) == ["funnel", "scatter", "bar", "bar"]  # + trend, top regions, top provinces
-    at.session_state["ov_section"] = "Peta"
+    at.session_state["tab"] = "Peta"
     at.run()
     assert kinds(at, chart_spec)[:2] == ["funnel", "scatter"]
     assert kinds(at, chart_spec)[2:] in (["choropleth"], ["scattergeo"])  # boundaries installed or not
-    at.session_state["ov_section"] = "Alur lintas instansi"
+    at.session_state["tab"] = "Alur lintas instansi"
     at.run()
     assert kinds(at, chart_spec) == ["funnel", "scatter", "funnel"]
 

@@ -68,7 +68,7 @@ def test_breakdowns_show_withheld_bars_and_cells(make_app, chart_spec):
     at = public(make_app, page=BREAKDOWNS)
     types = chart_spec(at, 0)["data"][0]
     assert set(types["text"]) == {WITHHELD}  # no violation type has 5 cases
-    at.session_state["rb_tab"] = "Tingkat"  # the tab of severity and type × severity
+    at.session_state["tab"] = "Tingkat"  # the tab of severity and type × severity
     grid = chart_spec(at.run(), 1)["data"][0]
     assert {cell for row in grid["text"] for cell in row} <= {WITHHELD, "0"}
     assert all(not isinstance(v, int) or v == 0 for row in grid["z"] for v in row if v != 2.5)

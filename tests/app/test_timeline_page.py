@@ -28,7 +28,7 @@ def annotations(spec: dict) -> list[str]:
 
 def open_tab(at, label: str):
     """The page with the section tab `label` open (only the open tab is computed and drawn)."""
-    at.session_state["tl_section"] = label
+    at.session_state["tab"] = label
     return at.run()
 
 
@@ -128,3 +128,13 @@ def test_page_in_english(make_app):
     assert at.title[0].value == "Timeline by election stage · Pilkada 2024"
     assert [m.label for m in at.metric] == ["Before voting day · cases/week", "Since voting day · cases/week",
                                             "Since ÷ before"]
+
+
+
+
+def test_a_filter_change_leaves_the_open_tab_in_the_url(make_app):
+    at = open_tab(make_app(page=TIMELINE, query={"el": "pilkada2024"}), "Jeda")
+    at.query_params["tab"] = "Jeda"  # as the browser holds it: the tabs are bound to it (tests/e2e/test_frame.py)
+    at.multiselect(key="prov").set_value(["33"]).run()
+    assert (at.query_params["tab"], at.query_params["prov"], at.query_params["el"]) == ("Jeda", "33", "pilkada2024")
+    assert "tl_lag" in [chart.key for chart in at.get("plotly_chart")] and not at.exception

@@ -86,3 +86,30 @@ def test_page_icons_and_banners_are_material_symbols(recorded, app_url, wait_idl
     favicon = page.evaluate("[...document.querySelectorAll('link[rel*=icon]')].map(link => link.href)")
     assert favicon and all(href.startswith(app_url) for href in favicon)
     assert not outside
+
+
+def test_the_open_tab_is_in_the_url_kept_by_a_filter_change_and_opened_by_the_link(page, app_url, wait_idle):
+    page.goto(f"{app_url}/linimasa")
+    wait_idle(page)
+    page.get_by_role("tab", name="Jeda").click()
+    wait_idle(page)
+    assert parse_qs(urlparse(page.url).query) == {"tab": ["Jeda"]}
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_test_id("stMultiSelect").filter(has=page.get_by_text("Provinsi", exact=True)).click()
+    page.keyboard.type("Jawa Tengah")
+    page.get_by_role("option", name="Jawa Tengah", exact=True).click()
+    wait_idle(page)
+    link = page.url
+    assert parse_qs(urlparse(link).query) == {"prov": ["33"], "tab": ["Jeda"]}  # the filters leave the tab be
+
+    page.goto(link)  # the link, opened afresh: that tab, those filters
+    wait_idle(page)
+    expect(page.get_by_role("tab", name="Jeda", selected=True)).to_be_visible(timeout=30_000)
+    page.get_by_role("tab", name="Sebelum & sejak hari-H").click()  # the first tab: no parameter needed
+    wait_idle(page)
+    assert parse_qs(urlparse(page.url).query) == {"prov": ["33"]}
+
+    page.goto(f"{app_url}/linimasa?tab=Tidak+ada")  # a label the page does not have: its first tab, said nowhere
+    wait_idle(page)
+    expect(page.get_by_role("tab", name="Sebelum & sejak hari-H", selected=True)).to_be_visible(timeout=30_000)
+    assert "tab" not in parse_qs(urlparse(page.url).query) and not page.get_by_test_id("stAlert").count()

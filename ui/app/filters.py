@@ -16,7 +16,7 @@ import settings
 from ui.app import data
 from ui.strings import DEFAULT_LANG, LANGS, known_lang, label, options, t
 from ui.views.default_view import default_elections
-from ui.views.links import ignored_notice, read_link
+from ui.views.links import STREAMLIT_KEYS, TAB_KEY, ignored_notice, read_link
 from warehouse.filters import Filters
 from warehouse.vocab import (
     AGENCY_LEVELS,
@@ -57,6 +57,7 @@ LANG_KEY = "lang"  # the language switch's widget key and URL parameter
 SESSION_LANG_KEY = "_lang"  # the language of this session's last run (a page switch's run has no URL parameters)
 PENDING_KEY = "_filters_pending"  # changes asked for by page code, applied before the widgets draw
 IGNORED_KEY = "_url_ignored"  # what the session's link said that was ignored, until the notice shows it
+LEFT_ALONE = (TAB_KEY, *STREAMLIT_KEYS)  # URL parameters the filters never write
 
 
 def region_options(provinces: list[str]) -> list[str]:
@@ -167,9 +168,18 @@ def write_to_url(filters: Filters, lang: str) -> None:
         wanted[DATES_KEY] = days
     if known_lang(lang) != DEFAULT_LANG:  # an unknown language is the default: never '?lang=None'
         wanted[LANG_KEY] = lang
-    current = {key: st.query_params.get_all(key) for key in st.query_params}
-    if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
-        st.query_params.from_dict(wanted)
+    _set_url(wanted)
+
+
+def _set_url(wanted: dict[str, list[str] | str]) -> None:
+    """Make the URL's parameters these, key by key, leaving the open tab (bound to its widget: Streamlit refuses
+    to set it here, and replacing the whole query string would drop it) and Streamlit's own parameters alone."""
+    mine = {key: st.query_params.get_all(key) for key in st.query_params if key not in LEFT_ALONE}
+    for key in mine.keys() - wanted.keys():
+        del st.query_params[key]
+    for key, value in wanted.items():
+        if mine.get(key) != (value if isinstance(value, list) else [value]):
+            st.query_params[key] = value
 
 
 def _multiselect(field: str, lang: str, chosen_provinces: list[str]) -> list[str]:

@@ -21,6 +21,7 @@ MAX_VALUES = 300  # values in the whole link
 MAX_CHARACTERS = 8_000  # of keys and values in the whole link (browsers and proxies cope with far more)
 MAX_DATES = 2
 STREAMLIT_KEYS = ("embed", "embed_options")  # Streamlit's own parameters: not ours to judge
+TAB_KEY = "tab"  # the open tab of a page's sections (ui.app.sections): its tabs check it, an unknown one is dropped
 REASONS = ("unknown_parameter", "unknown_value", "duplicate", "not_a_date", "out_of_range", "too_many", "too_long")
 NAMED_IN_NOTICE = 5  # ignored values the notice names one by one; the rest are counted
 
@@ -59,7 +60,7 @@ def read_link(params: Mapping[str, list[str]], lists: Mapping[str, Collection[st
                 continue
             why = budget.spend(key, value)
             if why is None and key not in (*lists, *single, dates_key):
-                why = "unknown_parameter" if key not in STREAMLIT_KEYS else "streamlit"
+                why = "unknown_parameter" if key not in (*STREAMLIT_KEYS, TAB_KEY) else "streamlit"
             if why is None and key in lists:
                 why = _list_value(link.lists.setdefault(key, []), value, lists[key])
             elif why is None and key in single:
