@@ -10,7 +10,7 @@ import hashlib
 
 import pandas as pd
 
-from etl.link.names import nip
+from etl.link.names import nips
 
 CASE_KEY = ["election", "source_agency", "case_id"]
 FINGERPRINT = ["election", "source_agency", "incident_date", "report_date", "region_code", "province_code",
@@ -44,18 +44,20 @@ def _as_text(values: pd.Series) -> pd.Series:
     return values.astype("str").fillna("")
 
 
-def person_keys(cases: pd.DataFrame, fingerprint: pd.Series | None = None) -> pd.Series:
+def person_keys(cases: pd.DataFrame, fingerprint: pd.Series | None = None,
+                known_nips: pd.Series | None = None) -> pd.Series:
     """Who a record is about, to tell people of one case apart: NIP, else name, else the row's content.
 
     Only a value that is a NIP (etl.link.names.nip) says who: two people of one case under one placeholder
-    (000000000000000000) are told apart by their names, not taken for one person written twice."""
+    (000000000000000000) are told apart by their names, not taken for one person written twice. `known_nips`:
+    `nips` of the NIP column, when the caller has them already."""
     if fingerprint is None:
         fingerprint = row_fingerprints(cases, needed=anonymous(cases))
     names = cases["subject_name"].astype("str").str.lower().str.replace("[^a-z0-9]+", " ", regex=True).str.strip()
     written = cases["subject_nip"].astype("str")
-    nips = written.map({value: nip(value) for value in written.dropna().unique()})
+    known = nips(cases["subject_nip"]) if known_nips is None else known_nips
     by_name = "nama:" + names
-    keys = ("nip:" + written).where(nips.notna()).fillna(by_name.where(names.notna() & (names != "")))
+    keys = ("nip:" + written).where(known.notna()).fillna(by_name.where(names.notna() & (names != "")))
     keys = keys.fillna(("nip:" + written).where(written.notna()))  # an odd number and no name: still someone
     return keys.fillna("isi:" + fingerprint.astype("str")).astype(object)
 

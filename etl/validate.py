@@ -25,6 +25,7 @@ import pandas as pd
 from etl.cells import blank, nip_texts, per_distinct, quietly, tidy_text
 from etl.columns import DATE_COLUMNS, split_people
 from etl.identity import HASH_PREFIX, anonymous, person_keys, row_fingerprints
+from etl.link.names import nips as link_nips
 from etl.mapping import CONTEXT, FIELDS
 from etl.normalize import NormalizeError, fold, is_blank, taxonomy
 from etl.normalize.agencies import AgencyPlace, agency_place
@@ -385,6 +386,15 @@ def _same_name(written: pd.Series, codes: pd.Series) -> pd.Series:
     return names.fillna(False).astype(bool)
 
 
+def _not_nips(out: pd.DataFrame, problems) -> None:
+    """A note for the report per value of the NIP column that is not a NIP (a placeholder such as
+    000000000000000000, or words): kept as written, never used to link or to tell people apart (etl.link.names)."""
+    odd = out["subject_nip"].notna() & out["_nip"].isna()
+    for value, count in out.loc[odd, "subject_nip"].value_counts().items():
+        problems.note("subject_nip", value, f"'{value}' bukan NIP (18 angka diawali tanggal lahir): disimpan apa "
+                      "adanya, tidak dipakai untuk menautkan", int(count))
+
+
 def _former_names(frame, places, region, problems) -> None:
     """Notes for the report: a former region name read as today's region, in the region column or the agency."""
     matcher = load_matcher()
@@ -424,6 +434,8 @@ def _taxonomy(frame, out, problems, reading: Reading) -> None:
         problems.unread(column, column, errors.notna())
         out[column] = values.astype(object)
     out["subject_nip"] = nip_texts(frame["subject_nip"])
+    out["_nip"] = link_nips(out["subject_nip"])  # what links and tells people apart (dropped with the other _s)
+    _not_nips(out, problems)
     from_sanction, _ = per_distinct(lambda text: quietly(taxonomy.severity, text), frame["sanction"])
     from_status, _ = per_distinct(lambda text: quietly(taxonomy.severity, text), frame["status"])
     out["severity"] = out["severity"].fillna(from_sanction).fillna(from_status.where(out["status"] == "disanksi"))
@@ -554,7 +566,7 @@ def _identity(frame, out, problems, *_) -> None:
     problems.reject("case_id", pd.Series(np.where(nameless, NO_IDENTITY, None), index=frame.index))
     fingerprint = row_fingerprints(out, needed=registered.isna() | anonymous(out))
     out["case_id"] = registered.fillna(HASH_PREFIX + fingerprint.astype("str")).astype(object)
-    out["_person"] = person_keys(out, fingerprint)
+    out["_person"] = person_keys(out, fingerprint, out["_nip"])
     undated = out[list(DATE_COLUMNS)].isna().all(axis=1) & out["election"].notna()
     for column in DATE_COLUMNS:
         undated &= blank(frame[column])

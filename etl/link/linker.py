@@ -77,6 +77,7 @@ def link_generation(con: duckdb.DuckDBPyConnection, elections=None, load_id: str
         return report
     decisions = history() if decisions is None else decisions
     spellings = register_keys(con, chosen)
+    con.execute(statement("nip_macro"))
     con.execute(statement("link_records"), {"elections": list(chosen), **names.nip_rule()})
     columns = con.execute(statement("link_registers"), {"agencies": list(SOURCE_AGENCIES)}).fetchnumpy()
     registers, nips = columns["register"].astype(np.int64), columns["nip"].astype(np.int64)

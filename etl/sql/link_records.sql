@@ -9,19 +9,14 @@ with numbered as (  -- the numbers first, on the keys alone (a window over every
 ),
 chosen as (
     select n.rid, n.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id, c.subject_name,
-           c.agency_name, regexp_replace(c.subject_nip, '[^0-9]', '', 'g') as nip_digits, c.region_code,
+           c.agency_name, c.subject_nip, c.region_code,
            c.province_code, c.incident_date, c.report_date, c.decision_date, c.position_class, c.violation_type,
            c.employee_type
     from numbered n join cases c on c.rowid = n.row_id
 )
 select c.rid, c.row_id, c.election, c.source_agency, c.case_id, c.subject_no, c.load_id,
        c.source_agency in ('kasn', 'bkn') as receiver,
-       case when length(c.nip_digits) = 18  -- a NIP as etl.link.names.nip reads one: a birth date, then a year
-                 and try_strptime(substr(c.nip_digits, 1, 8), '%Y%m%d') is not null
-                 and substr(c.nip_digits, 1, 4)::integer between $nip_born_from and $nip_born_to
-                 and substr(c.nip_digits, 9, 4)::integer
-                     between substr(c.nip_digits, 1, 4)::integer + $nip_min_age and $nip_hired_by
-            then c.nip_digits end as nip,
+       nip_of(c.subject_nip, $nip_born_from, $nip_born_to, $nip_min_age, $nip_hired_by) as nip,  -- nip_macro.sql
        n.name_id, n.outer_key, n.full_key, n.first_word, n.last_word, n.first_initial, n.last_initial, n.short,
        a.agency_id, a.agency_key,
        c.region_code, c.province_code, coalesce(c.region_code, c.province_code) as geo,
