@@ -113,3 +113,26 @@ def wait_idle():
 def _wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+
+
+def choose_province(page, name: str) -> None:
+    """Pick a province in the sidebar's Provinsi multiselect (a baseweb dropdown), then close it. On a busy
+    machine the dropdown can close before its option is drawn (a late layout): it is opened again, three tries."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    picker = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text("Provinsi", exact=True))
+    option = page.get_by_role("option", name=name, exact=True)
+    for attempt in range(3):
+        picker.click()
+        if attempt:
+            page.keyboard.press("Control+A")  # what the last try typed (never on the first: it would drop a value)
+            page.keyboard.press("Backspace")
+        page.keyboard.type(name)  # the option list is virtualised: narrow it so the option is drawn
+        try:
+            option.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    option.click()
+    page.keyboard.press("Escape")

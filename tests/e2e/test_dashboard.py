@@ -8,20 +8,14 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import choose_province
+
 pytestmark = pytest.mark.e2e
 
 
 def expect_metrics(page, values: list[str]) -> None:
     """The KPI cards show exactly these values (retried while the app reruns)."""
     expect(page.get_by_test_id("stMetricValue")).to_have_text(values, timeout=20_000)
-
-
-def choose_province(page, name: str) -> None:
-    """Pick a province in the sidebar multiselect (a baseweb dropdown), then close it."""
-    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1).click()
-    page.keyboard.type(name)  # the option list is virtualised: narrow it so the option is drawn
-    page.get_by_role("option", name=name, exact=True).click()
-    page.keyboard.press("Escape")
 
 
 def test_the_overview_loads_with_the_headline_numbers(app_url, page):

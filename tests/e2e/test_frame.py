@@ -6,6 +6,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import choose_province
+
 pytestmark = pytest.mark.e2e
 
 PAGES = ["", "alur", "peta", "rincian", "linimasa", "data", "briefing", "tentang", "muat", "audit", "tautan"]
@@ -94,10 +96,7 @@ def test_the_open_tab_is_in_the_url_kept_by_a_filter_change_and_opened_by_the_li
     page.get_by_role("tab", name="Jeda").click()
     wait_idle(page)
     assert parse_qs(urlparse(page.url).query) == {"tab": ["Jeda"]}
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_test_id("stMultiSelect").filter(has=page.get_by_text("Provinsi", exact=True)).click()
-    page.keyboard.type("Jawa Tengah")
-    page.get_by_role("option", name="Jawa Tengah", exact=True).click()
+    choose_province(page, "Jawa Tengah")
     wait_idle(page)
     link = page.url
     assert parse_qs(urlparse(link).query) == {"prov": ["33"], "tab": ["Jeda"]}  # the filters leave the tab be
