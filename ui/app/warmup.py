@@ -5,8 +5,8 @@ warehouse connection, the default view's queries and the first build of each kin
 type's validators on first use). `start()` runs these once in a thread, and ui.app.serve lets the server listen
 only once they are done (or WAIT_S has passed), so the first visitor meets a warm server rather than a cold one,
 whichever page a link opens: every page's first-visit reads (ui.views.first_reads) are in the cache by then. At
-1M cases the default view takes ~2.0 s and the other pages ~0.7 s more (they were read 10 s after the server
-listened, and a first visit to Alur in those seconds paid its own queries: 1.4 s of script). A visitor who comes
+1M cases all of it takes ~2.0 s (the other pages were read 10 s after the server listened, and a first visit to
+Alur in those seconds paid its own queries: 1.4 s of script). A visitor who comes
 while a slow warm-up still runs (past WAIT_S) waits on the same cache entries (st.cache_data computes a key once,
 under a lock) instead of paying twice. Nothing here may stop the server: no warehouse, a broken one or any error
 is logged and ignored.
