@@ -48,7 +48,7 @@ def person_keys(cases: pd.DataFrame, fingerprint: pd.Series | None = None,
                 known_nips: pd.Series | None = None) -> pd.Series:
     """Who a record is about, to tell people of one case apart: NIP, else name, else the row's content.
 
-    Only a value that is a NIP (etl.link.names.nip) says who: two people of one case under one placeholder
+    Only a value that is a NIP (etl.link.names.nips) says who: two people of one case under one placeholder
     (000000000000000000) are told apart by their names, not taken for one person written twice. `known_nips`:
     `nips` of the NIP column, when the caller has them already."""
     if fingerprint is None:

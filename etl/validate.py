@@ -434,7 +434,7 @@ def _taxonomy(frame, out, problems, reading: Reading) -> None:
         problems.unread(column, column, errors.notna())
         out[column] = values.astype(object)
     out["subject_nip"] = nip_texts(frame["subject_nip"])
-    out["_nip"] = link_nips(out["subject_nip"])  # what links and tells people apart (dropped with the other _s)
+    out["_nip"] = link_nips(out["subject_nip"])  # what tells people apart (not a column of cases: never inserted)
     _not_nips(out, problems)
     from_sanction, _ = per_distinct(lambda text: quietly(taxonomy.severity, text), frame["sanction"])
     from_status, _ = per_distinct(lambda text: quietly(taxonomy.severity, text), frame["status"])
