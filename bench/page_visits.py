@@ -27,6 +27,7 @@ from pathlib import Path
 import settings
 from bench.page_probe import COUNT_FRAMES, DRAWN, STATE
 from bench.page_servers import AppServer, start, stop
+from bench.sidebar_pick import OptionNotShown, sidebar_option
 
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 URLS = {"ringkasan": "", "alur": "alur", "peta": "peta", "rincian": "rincian", "linimasa": "linimasa", "data": "data",
@@ -102,30 +103,12 @@ def _measure(page, action, server: AppServer | None, since_message: int, step: s
 
 
 def _change_filter(page, picker_label: str, option_label: str):
-    """Open the sidebar's province multiselect and type the option's label; returns the option to click.
-
-    A dropdown can close before its option shows (late layout): it is reopened, three tries in all, the typed text
-    cleared first on a retry (not on the first try: Backspace on an empty input drops a chosen value)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    picker = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
-        has=page.get_by_text(picker_label, exact=True))
-    if not picker.count():
-        raise VisitFailed(f"change: no sidebar multiselect labelled {picker_label!r}")
-    option = page.get_by_role("option", name=option_label, exact=True)
-    for attempt in range(3):
-        page.wait_for_timeout(500)  # untimed: let late layout settle before opening the dropdown
-        picker.click()
-        if attempt:
-            page.keyboard.press("Control+A")
-            page.keyboard.press("Backspace")
-        page.keyboard.type(option_label)
-        try:
-            option.wait_for(timeout=10_000)
-            return option
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    raise VisitFailed(f"change: option {option_label!r} did not show in {picker_label!r} after 3 tries")
+    """The sidebar's province option, typed into its multiselect and drawn (bench.sidebar_pick), to click; the
+    layout is let settle before each try, untimed."""
+    try:
+        return sidebar_option(page, picker_label, option_label, settle_ms=500)
+    except OptionNotShown as error:
+        raise VisitFailed(f"change: {error}") from None
 
 
 def _attempt(work) -> dict:

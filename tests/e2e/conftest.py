@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import settings
+from bench.sidebar_pick import sidebar_option
 from tests.app.warehouse_fixture import build_fixture_warehouse
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
@@ -116,23 +117,7 @@ def _wait_idle(page, timeout: float = 30_000) -> None:
 
 
 def choose_province(page, name: str) -> None:
-    """Pick a province in the sidebar's Provinsi multiselect (a baseweb dropdown), then close it. On a busy
-    machine the dropdown can close before its option is drawn (a late layout): it is opened again, three tries."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    picker = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(
-        has=page.get_by_text("Provinsi", exact=True))
-    option = page.get_by_role("option", name=name, exact=True)
-    for attempt in range(3):
-        picker.click()
-        if attempt:
-            page.keyboard.press("Control+A")  # what the last try typed (never on the first: it would drop a value)
-            page.keyboard.press("Backspace")
-        page.keyboard.type(name)  # the option list is virtualised: narrow it so the option is drawn
-        try:
-            option.wait_for(timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    option.click()
+    """Pick a province in the sidebar's Provinsi multiselect (a baseweb dropdown, reopened when a busy machine
+    closes it early: bench.sidebar_pick), then close it."""
+    sidebar_option(page, "Provinsi", name).click()
     page.keyboard.press("Escape")
