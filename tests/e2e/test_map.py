@@ -1,5 +1,5 @@
-"""Peta in headless Chromium: all 514 polygons drawn, a click filters the other pages, and the boundaries cross the
-wire once (a filter change re-sends values only)."""
+"""Peta in headless Chromium: all 514 polygons drawn, a click filters the other pages, the wheel scrolls past the map
+(its buttons zoom), and the boundaries cross the wire once (a filter change re-sends values only)."""
 
 import re
 from urllib.parse import parse_qs, urlparse
@@ -76,17 +76,32 @@ def test_a_filter_change_does_not_send_the_boundaries_again(app_url, page, wait_
     assert len(map_frames) == 1 and map_frames[0] < RERUN_BUDGET, map_frames  # new values, no boundaries
 
 
+SCALE = "() => document.querySelector('.js-plotly-plot')._fullLayout.geo.projection.scale"
+
+
+def test_the_mouse_wheel_scrolls_the_page_past_the_map(app_url, page, wait_idle):
+    """The map spans the page: a wheel over it scrolls on to the ranked table instead of zooming the map."""
+    open_map(page, f"{app_url}/peta")
+    wait_idle(page)
+    scrolled = "document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+    before, scale = page.evaluate(scrolled), page.evaluate(SCALE)
+    box = page.locator(".js-plotly-plot").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
+    page.mouse.wheel(0, 400)
+    page.wait_for_function(f"() => {scrolled} > {before}", timeout=5_000)  # the page moved on
+    assert page.evaluate(SCALE) == scale
+
+
 def test_the_zoom_survives_a_rerun_caused_by_another_widget(app_url, page, wait_idle):
     """A widget that leaves the map's numbers alone keeps the hand zoom (a changed figure is remounted, re-fitted)."""
     open_map(page, f"{app_url}/peta")
     wait_idle(page)
-    scale = "() => document.querySelector('.js-plotly-plot')._fullLayout.geo.projection.scale"
-    box = page.locator(".js-plotly-plot").bounding_box()
-    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.4)
-    for _ in range(3):
-        page.mouse.wheel(0, -300)
+    chart = page.locator(".js-plotly-plot")
+    chart.hover()  # the modebar shows on hover
+    for _ in range(2):
+        chart.locator('[data-title="Zoom in"]').click()
         page.wait_for_timeout(200)
-    zoomed = page.evaluate(scale)
+    zoomed = page.evaluate(SCALE)
     assert zoomed > 1.5
     basis = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(has_text="Dasar tanggal")
     combo = basis.get_by_role("combobox")  # with no date range the basis changes no number on the map: a new run,
@@ -96,4 +111,4 @@ def test_the_zoom_survives_a_rerun_caused_by_another_widget(app_url, page, wait_
     expect(page).to_have_url(re.compile(r"basis=report_date"), timeout=15_000)
     wait_idle(page)
     assert parse_qs(urlparse(page.url).query) == {"basis": ["report_date"]}
-    assert page.evaluate(scale) == zoomed
+    assert page.evaluate(SCALE) == zoomed

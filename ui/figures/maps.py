@@ -23,7 +23,9 @@ from ui.views.disclosure import BASE, any_withheld, count_text, drawn
 from ui.views.map_numbers import LOW_COUNT, PROVINCE_ONLY, change_text, metric_values, no_election, shown
 from ui.views.numbers import number, separators
 
-PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": True}
+# No zoom on the mouse wheel: the map spans the page, so the wheel must scroll on to the ranked table below it (a
+# map that caught the wheel trapped a laptop's page); the modebar's + and − buttons zoom, a drag pans.
+PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "scrollZoom": False}
 MAP_TEMPLATE = TEMPLATE  # the lean template of ui.figures.theme: every byte is re-sent on each rerun
 NOMINAL_WIDTH, LEGEND_PX, MIN_HEIGHT, MAX_HEIGHT = 1000, 60, 300, 650  # px; the map spans a wide page's width
 BUBBLE_PX = 40  # diameter of the biggest bubble
