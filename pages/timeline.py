@@ -9,6 +9,7 @@ import streamlit as st
 from ui.app.context import current
 from ui.app.data import read
 from ui.app.export_buttons import export_buttons
+from ui.app.screen import on_phone
 from ui.app.sections import open_section
 from ui.figures import timeline as charts
 from ui.figures.charts import PLOTLY_CONFIG
@@ -50,7 +51,7 @@ def timeline() -> None:
     incomplete = logic.incomplete_offsets(logic.bucket_totals(counts, bucket_days), bucket_days, cal.data_until,
                                           lag_days)
     fig = charts.timeline_chart(counts, cal.stages, cal.voting_day, axis, stack_by, lang, bucket_days, spikes,
-                                incomplete)
+                                incomplete, charts.PHONE if on_phone() else charts.WIDE)
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key="tl_timeline")
     st.caption(filters_caption(filters, lang))
     dated = counts["n"].sum()  # on a public view: of the published counts (withheld ones are not in it)

@@ -343,6 +343,20 @@ def test_timeline_chart_on_calendar_dates(warehouse):
     assert pd.Timestamp(fig.data[0].x[0]) == pd.Timestamp("2024-02-06 12:00")  # a day's point sits at its noon
 
 
+def test_on_a_phone_the_legend_goes_below_the_plot_and_the_figure_grows_to_hold_it(warehouse):
+    """Beside the plot, the series' names left a phone's bars a strip of a few pixels (tests/e2e/test_timeline.py)."""
+    calendar = logic.calendar_for(warehouse.election_calendar(), "pilkada2024")
+    frame = warehouse.timeline_counts(P24, bucket_days=7, stack_by="violation_type")
+    wide, phone = (charts.timeline_chart(frame, calendar.stages, calendar.voting_day, "calendar", "violation_type",
+                                         "id", sizing=sizing) for sizing in (charts.WIDE, charts.PHONE))
+    assert (wide.layout.legend.orientation, wide.layout.legend.x) == ("v", 1.01)  # beside, on a wide page
+    assert (phone.layout.legend.orientation, phone.layout.legend.yref, phone.layout.legend.y) == ("h", "container", 0)
+    rows = len(phone.data) * charts.LEGEND_ROW_PX  # a row per series: a phone's width holds one name
+    assert phone.layout.height == wide.layout.height + rows and phone.layout.margin.b == rows + charts.TICKS_PX
+    assert len(phone.layout.xaxis.tickvals) <= charts.PHONE.months < len(wide.layout.xaxis.tickvals)
+    assert {a.font.size for a in phone.layout.annotations[:-1]} == {charts.PHONE.label_font}
+
+
 def test_overlay_prepost_and_lag_charts(warehouse):
     overlay = logic.overlay_frame(warehouse.timeline_counts(Filters(), bucket_days=7, stack_by="election"))
     fig = charts.overlay_chart(overlay, "share", "id")

@@ -1,11 +1,13 @@
 """Linimasa in headless Chromium: plotly really draws the stage bands and the voting-day line, with their labels,
-on calendar dates and on days from voting day."""
+on calendar dates and on days from voting day; on a phone the timeline takes the screen's width."""
 
 import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
+PHONE_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile "
+               "Safari/537.36")
 STAGES = ["Pendaftaran", "Penetapan calon", "Kampanye", "Masa tenang", "Pemungutan suara", "Rekapitulasi",
           "Sengketa", "Pelantikan"]
 
@@ -42,7 +44,7 @@ def test_days_from_voting_day_put_the_line_at_h(app_url, page, wait_idle):
     page.goto(f"{app_url}/linimasa?el=pilkada2024")
     first_chart(page)
     wait_idle(page)
-    page.get_by_role("radio", name="Hari ke hari-H (H−n / H+n)", exact=True).click()
+    page.get_by_role("radio", name="Hari dari hari-H", exact=True).click()
     chart = page.locator(".js-plotly-plot").first
     expect(chart.locator(".xtick text", has_text="H+21")).to_be_visible(timeout=15_000)  # 3-week ticks
     wait_idle(page)
@@ -52,3 +54,17 @@ def test_days_from_voting_day_put_the_line_at_h(app_url, page, wait_idle):
     line = chart.locator(".shapelayer path").nth(8).bounding_box()  # the voting-day line follows the 8 bands
     assert abs((h_tick["x"] + h_tick["width"] / 2) - (line["x"] + line["width"] / 2)) < 2  # line on the H tick
     assert chart.locator(".annotation-text").all_text_contents()[-1] == "Hari pemungutan suara 27-11-2024"
+
+
+def test_on_a_phone_the_timeline_plot_takes_the_width(app_url, browser):
+    """A phone's browser says 'Mobile' (ui.app.screen): the legend goes below, so the bars get the screen's width
+    (beside them, the series' names left a strip of a few pixels)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_AGENT, is_mobile=True,
+                                  has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/linimasa?el=pilkada2024")
+        plot_px, figure_px = first_chart(page).evaluate("c => [c._fullLayout._size.w, c._fullLayout.width]")
+        assert figure_px <= 390 and plot_px > 0.7 * figure_px
+    finally:
+        context.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.app.filters import PROVINCE_KEY, REGION_KEY, request_filters
+from ui.app.screen import on_phone
 from ui.figures.maps import NOMINAL_WIDTH, PROVINCE_ONLY, clicked_codes
 from ui.strings import label, t
 from warehouse.filters import Filters
@@ -104,12 +105,8 @@ def change_period_text(recent: Filters, previous: Filters, lang: str) -> str:
 
 
 def map_width() -> int:
-    """The width the map is fitted to: a phone's (its browser says 'Mobile') or a wide page's.
-
-    The server cannot measure the browser; without this a phone got a desktop-high frame with a thin strip of map.
-    """
-    agent = (st.context.headers or {}).get("User-Agent", "")
-    return PHONE_WIDTH if "Mobile" in agent else NOMINAL_WIDTH
+    """The width the map is fitted to: a phone's (ui.app.screen) or a wide page's."""
+    return PHONE_WIDTH if on_phone() else NOMINAL_WIDTH
 
 
 def table_columns(table, lang: str) -> dict:

@@ -7,6 +7,7 @@ share one scale. No Streamlit here: the briefing pack exports the same figures.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
@@ -28,7 +29,26 @@ ELECTION_COLORS = dict(zip(ELECTIONS, ("#9c755f", "#4e79a7", ACCENT), strict=Tru
 SPIKE_COLOR = "#b3001b"
 INCOMPLETE_FILL = "rgba(110, 110, 110, 0.22)"
 LABEL_ROWS, ROW_PX = 4, 15  # stage labels take one of four rows above the plot, so short stages don't collide
-CHAR_PX, PLOT_PX = 6, 560  # a label's width is guessed from its length, on a plot about this wide (legend beside)
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """The timeline laid out for a screen: a stage label's width is guessed from its length (`char_px` a
+    character) on a plot about `plot_px` wide; the labels' font, the most ticks of months or of H-days, and
+    whether the legend goes below the plot."""
+
+    plot_px: int
+    char_px: int
+    label_font: int
+    months: int
+    hdays: int
+    legend_below: bool
+
+
+# On a phone the legend goes below the plot (beside it, it left the bars a strip of a few pixels): the plot takes the
+# width and the figure grows by a row of legend per series.
+WIDE, PHONE = Sizing(560, 6, 11, 8, 10, legend_below=False), Sizing(300, 5, 9, 4, 5, legend_below=True)
+HEIGHT_PX, LEGEND_ROW_PX, TICKS_PX = 460, 20, 40
 DAY_MS = 86_400_000
 SERIES_ORDER = {"violation_type": VIOLATION_TYPES, "severity": SEVERITIES}
 SERIES_COLORS = {"violation_type": VIOLATION_TYPE_COLORS, "severity": SEVERITY_COLORS}
@@ -56,8 +76,9 @@ def bucket_text(offset: int, voting_day: date, axis: str, bucket_days: int) -> s
 
 def timeline_chart(frame: pd.DataFrame, stages: pd.DataFrame, voting_day: date, axis: str, stack_by: str,
                    lang: str, bucket_days: int = 7, spikes: pd.DataFrame | None = None,
-                   incomplete: list[int] | tuple = ()) -> go.Figure:
-    """Cases per bucket stacked by type or severity (or one line per province), on the election's stages."""
+                   incomplete: list[int] | tuple = (), sizing: Sizing = WIDE) -> go.Figure:
+    """Cases per bucket stacked by type or severity (or one line per province), on the election's stages; laid out
+    for a wide page, or (`sizing=PHONE`) for a phone."""
     fig = go.Figure()
     centre = bucket_days / 2
     withheld = any_withheld(frame["n"])  # a public view: withheld counts drawn at MIDPOINT, hovers say '< 5'
@@ -86,11 +107,18 @@ def timeline_chart(frame: pd.DataFrame, stages: pd.DataFrame, voting_day: date, 
         "n"].sum()
     _draw_spikes(fig, heights, spikes, voting_day, axis, lang)
     _draw_incomplete(fig, incomplete, bucket_days, voting_day, axis, lang)
-    _draw_calendar(fig, stages, voting_day, axis, lang, _span(frame, stages, voting_day, bucket_days))
-    fig.update_layout(barmode="stack", bargap=0, legend=dict(orientation="v", y=1, yanchor="top", x=1.01))
+    _draw_calendar(fig, stages, voting_day, axis, lang, _span(frame, stages, voting_day, bucket_days), sizing)
+    fig.update_layout(barmode="stack", bargap=0)
     fig.update_yaxes(title=t("tl_per_week" if bucket_days == 7 else "tl_per_day", lang),
                      **count_axis(heights.max() if len(heights) else 0))
-    return base_layout(fig, lang, None, 460)
+    if not sizing.legend_below:
+        fig.update_layout(legend=dict(orientation="v", y=1, yanchor="top", x=1.01))
+        return base_layout(fig, lang, None, HEIGHT_PX)
+    # below the plot, a row per series (a phone's width holds one name), at the foot of the figure, under the ticks
+    legend_px = LEGEND_ROW_PX * len(fig.data)
+    fig.update_layout(legend=dict(orientation="h", x=0, y=0, yref="container", yanchor="bottom"),
+                      margin=dict(b=legend_px + TICKS_PX))
+    return base_layout(fig, lang, None, HEIGHT_PX + legend_px)
 
 
 def _span(frame: pd.DataFrame, stages: pd.DataFrame, voting_day: date, bucket_days: int) -> tuple[int, int]:
@@ -112,20 +140,20 @@ def _ordered_series(frame: pd.DataFrame, stack_by: str):
 
 
 def _draw_calendar(fig: go.Figure, stages: pd.DataFrame, voting_day: date, axis: str, lang: str,
-                   span: tuple[int, int]) -> None:
+                   span: tuple[int, int], sizing: Sizing) -> None:
     """Stages as bands labelled above the plot, voting day as a line labelled above them, and the x axis."""
     starts = [(d - voting_day).days for d in stages["starts"]]
     ends = [(d - voting_day).days + 1 for d in stages["ends"]]
     texts = [label("stage", stage, lang) for stage in stages["stage"]]
-    rows = label_rows([(a + b) / 2 for a, b in zip(starts, ends, strict=True)], texts, span)
+    rows = label_rows([(a + b) / 2 for a, b in zip(starts, ends, strict=True)], texts, span, sizing)
     shapes, notes = [], []  # set on the layout at once: plotly's add_shape/add_annotation re-validate per call
     for stage, start, end, text, row in zip(stages["stage"], starts, ends, texts, rows, strict=True):
         shapes.append(dict(type="rect", xref="x", yref="paper", x0=x_of(start, voting_day, axis),
                            x1=x_of(end, voting_day, axis), y0=0, y1=1, fillcolor=STAGE_COLORS.get(stage, NO_DATA),
                            line=dict(width=0), layer="below", name=f"stage-{stage}"))
         notes.append(dict(x=x_of((start + end) / 2, voting_day, axis), y=1, yshift=2 + ROW_PX * row, xref="x",
-                          yref="paper", yanchor="bottom", showarrow=False, font=dict(size=11), text=text,
-                          name=f"stage-{stage}"))
+                          yref="paper", yanchor="bottom", showarrow=False, font=dict(size=sizing.label_font),
+                          text=text, name=f"stage-{stage}"))
     # the voting-day label starts at the line, above the rows of stage labels (pixels, whatever the plot's height)
     top, voting_x = 2 + ROW_PX * LABEL_ROWS, x_of(0, voting_day, axis)
     shapes.append(dict(type="line", xref="x", yref="paper", x0=voting_x, x1=voting_x, y0=0, y1=1,
@@ -134,13 +162,13 @@ def _draw_calendar(fig: go.Figure, stages: pd.DataFrame, voting_day: date, axis:
                       showarrow=False, font=dict(size=12, color=ACCENT), bgcolor="white",
                       text=t("tl_voting_day", lang, day=f"{voting_day:%d-%m-%Y}"), name="voting-day"))
     fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
-    _x_axis(fig, axis, span, voting_day, lang)
+    _x_axis(fig, axis, span, voting_day, lang, sizing)
     fig.update_layout(margin=dict(t=top + 30))
 
 
-def label_rows(centres: list[float], texts: list[str], span: tuple[int, int]) -> list[int]:
+def label_rows(centres: list[float], texts: list[str], span: tuple[int, int], sizing: Sizing = WIDE) -> list[int]:
     """A row for each label, left to right: the lowest row whose last label ends before this one begins."""
-    days_per_char = CHAR_PX * (span[1] - span[0]) / PLOT_PX
+    days_per_char = sizing.char_px * (span[1] - span[0]) / sizing.plot_px
     right_edges = [float("-inf")] * LABEL_ROWS
     rows = []
     for centre, text in zip(centres, texts, strict=True):
@@ -152,14 +180,15 @@ def label_rows(centres: list[float], texts: list[str], span: tuple[int, int]) ->
     return rows
 
 
-def _x_axis(fig: go.Figure, axis: str, span: tuple[int, int], voting_day: date, lang: str) -> None:
+def _x_axis(fig: go.Figure, axis: str, span: tuple[int, int], voting_day: date, lang: str,
+            sizing: Sizing = WIDE) -> None:
     """H−n / H+n ticks on whole weeks, or month names in the chosen language on calendar dates."""
     if axis == "hday":
-        values, texts = logic.hday_ticks(*span)
+        values, texts = logic.hday_ticks(*span, sizing.hdays)
         fig.update_xaxes(tickvals=values, ticktext=texts, title=t("tl_axis_hday_title", lang), zeroline=False)
     else:
         first, last = (x_of(offset, voting_day, axis) for offset in span)
-        fig.update_xaxes(type="date", title=None, **month_ticks(first, last, lang))
+        fig.update_xaxes(type="date", title=None, **month_ticks(first, last, lang, sizing.months))
 
 
 def _draw_spikes(fig: go.Figure, heights: pd.Series, spikes: pd.DataFrame | None, voting_day: date, axis: str,

@@ -18,7 +18,7 @@ STRINGS = {
     "tl_gran_day": ("Per hari", "Daily"),
     "tl_axis": ("Sumbu waktu", "Time axis"),
     "tl_axis_calendar": ("Tanggal", "Calendar date"),
-    "tl_axis_hday": ("Hari ke hari-H (H−n / H+n)", "Days from voting day (H−n / H+n)"),
+    "tl_axis_hday": ("Hari dari hari-H", "Days from voting day"),  # short: its control has a third of the page
     "tl_axis_hday_title": ("Hari dari hari pemungutan suara", "Days from voting day"),
     "tl_stack": ("Rinci menurut", "Break down by"),
     "tl_stack_violation_type": ("Jenis pelanggaran", "Violation type"),
