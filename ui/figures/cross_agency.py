@@ -36,9 +36,10 @@ def cross_agency_chart(funnel: pd.DataFrame, path: str, lang: str, title: str | 
         marker_color=[CROSS_AGENCY_COLORS[stage] for stage in rows["stage"]],
     ))
     fig.add_annotation(text=t("xa_handover_short", lang), xref="paper", yref="paper", x=0, y=-0.02,
-                       xanchor="left", yanchor="top", showarrow=False, font={"size": 11, "color": "#666666"})
+                       xanchor="left", yanchor="top", align="left", showarrow=False,
+                       font={"size": 11, "color": "#666666"})
     fig = base_layout(fig, lang, title, COMPACT_HEIGHT if compact else HEIGHT)
-    return fig.update_layout(margin={"b": 40})
+    return fig.update_layout(margin={"b": 55})  # the footnote's two lines
 
 
 def _stage_texts(rows: pd.DataFrame, lang: str) -> list[str]:

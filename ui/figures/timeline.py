@@ -49,6 +49,7 @@ class Sizing:
 # width and the figure grows by a row of legend per series.
 WIDE, PHONE = Sizing(560, 6, 11, 8, 10, legend_below=False), Sizing(300, 5, 9, 4, 5, legend_below=True)
 HEIGHT_PX, LEGEND_ROW_PX, TICKS_PX = 460, 20, 40
+RIGHT_PART = 0.6  # of the x axis: a voting-day line beyond it has its label on its left
 DAY_MS = 86_400_000
 SERIES_ORDER = {"violation_type": VIOLATION_TYPES, "severity": SEVERITIES}
 SERIES_COLORS = {"violation_type": VIOLATION_TYPE_COLORS, "severity": SEVERITY_COLORS}
@@ -154,11 +155,13 @@ def _draw_calendar(fig: go.Figure, stages: pd.DataFrame, voting_day: date, axis:
         notes.append(dict(x=x_of((start + end) / 2, voting_day, axis), y=1, yshift=2 + ROW_PX * row, xref="x",
                           yref="paper", yanchor="bottom", showarrow=False, font=dict(size=sizing.label_font),
                           text=text, name=f"stage-{stage}"))
-    # the voting-day label starts at the line, above the rows of stage labels (pixels, whatever the plot's height)
+    # the voting-day label starts at the line, above the rows of stage labels (pixels, whatever the plot's height);
+    # it ends at the line instead when the line is in the plot's right part (it ran past a phone's chart)
     top, voting_x = 2 + ROW_PX * LABEL_ROWS, x_of(0, voting_day, axis)
     shapes.append(dict(type="line", xref="x", yref="paper", x0=voting_x, x1=voting_x, y0=0, y1=1,
                        line=dict(color=ACCENT, width=2, dash="dash"), name="voting-day"))
-    notes.append(dict(x=voting_x, y=1, yshift=top, xref="x", yref="paper", xanchor="left", yanchor="bottom",
+    side = "right" if -span[0] > RIGHT_PART * (span[1] - span[0]) else "left"
+    notes.append(dict(x=voting_x, y=1, yshift=top, xref="x", yref="paper", xanchor=side, yanchor="bottom",
                       showarrow=False, font=dict(size=12, color=ACCENT), bgcolor="white",
                       text=t("tl_voting_day", lang, day=f"{voting_day:%d-%m-%Y}"), name="voting-day"))
     fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
@@ -236,9 +239,10 @@ def prepost_chart(summary: pd.DataFrame, lang: str) -> go.Figure:
         text=[t("tl_n_cases", lang, n=_n(split[k]["cases"] or 0, lang)) for k, _ in sides],
         hovertemplate="%{x}<br>%{y:.2f} " + t("tl_rate_unit", lang) + " · %{text}<extra></extra>",
     ), row=1, col=2)
-    if split["ratio"] is not None:
-        fig.add_annotation(xref="x2 domain", yref="paper", x=0.5, y=1.0, yanchor="bottom", showarrow=False,
-                           text=t("tl_ratio_note", lang, ratio=number(split["ratio"], lang, 2)), font_size=12)
+    if split["ratio"] is not None:  # ends at the chart's edge: centred over the narrow panel it ran past a phone's
+        fig.add_annotation(xref="x2 domain", yref="paper", x=1, xanchor="right", y=1.0, yanchor="bottom",
+                           showarrow=False, text=t("tl_ratio_note", lang, ratio=number(split["ratio"], lang, 2)),
+                           font_size=12)
     fig.update_yaxes(title=t("tl_rate_unit", lang), rangemode="tozero", row=1, col=1)
     fig.update_xaxes(tickangle=-35)
     return base_layout(fig, lang, None, 420)

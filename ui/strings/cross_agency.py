@@ -22,9 +22,9 @@ STRINGS = {
     ),
     "xa_funnel": ("Dari Bawaslu sampai sanksi PPK", "From Bawaslu to the PPK's sanction"),
     "xa_handover_help": HANDOVER,
-    "xa_handover_short": (
-        "* KASN sampai 23 Agustus 2024, sesudahnya BKN (KASN dibubarkan).",
-        "* KASN until 23 August 2024, BKN after (KASN was dissolved).",
+    "xa_handover_short": (  # two lines: on one, it ran past a half-page funnel's right edge
+        "* KASN sampai 23 Agustus 2024,<br>sesudahnya BKN (KASN dibubarkan).",
+        "* KASN until 23 August 2024,<br>BKN after (KASN was dissolved).",
     ),
     "xa_hover_median": ("median {days} hari dari tangan sebelumnya", "median {days} days from the hand before"),
     "xa_entry_note": (
