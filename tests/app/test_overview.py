@@ -56,7 +56,7 @@ def test_no_change_is_claimed_when_the_previous_period_is_empty(make_app):
 def test_every_chart_carries_the_caption_of_its_filters(make_app):
     at = make_app(page=OVERVIEW, query={"el": "pilkada2024", "prov": "33"})
     words = "Orang dalam kasus · ASN (tanpa non-ASN) · Pemilihan: Pilkada 2024 · Provinsi: Jawa Tengah"
-    assert at.caption[0].value == f"**2 filter aktif** — {words}"
+    assert at.caption[0].value == f"**Filter aktif: 2** — {words}"
     under_charts = [c.value for c in at.main.caption][1:]
     assert under_charts[:5] == [words, words, f"Menurut tanggal kejadian. {words}", words, words]
     assert all(text.endswith(words) for text in under_charts)  # the map block's too

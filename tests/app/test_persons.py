@@ -40,7 +40,7 @@ def test_by_default_persons_in_cases_of_asn_with_a_note_on_the_non_asn_left_out(
     assert at.sidebar.segmented_control(key="satuan").value == "orang"
     assert at.sidebar.multiselect(key="pegawai").value == ["pns", "pppk", "unknown"]
     captions = main_captions(at)
-    assert captions[0] == DEFAULT_WORDS  # no filter chosen: no "filter aktif" line, the caption says the unit
+    assert captions[0] == DEFAULT_WORDS  # no filter chosen: no "Filter aktif" line, the caption says the unit
     assert captions[1] == ("Angka ini hanya ASN: 1 orang-kasus non-ASN (kepala desa, honorer) tidak dihitung; pilih "
                            "mereka di filter jenis pegawai.")
     assert dict(at.query_params) == {}  # defaults stay out of the URL
@@ -51,7 +51,7 @@ def test_records_round_trip_through_the_url_and_the_caption_says_so(make_app):
     at.sidebar.segmented_control(key="satuan").set_value("catatan").run()
     assert counts(at) == ["8", "4", "1"]
     assert at.query_params["satuan"] == "catatan"
-    assert main_captions(at)[:2] == [  # the unit is how to count, not a filter: no "filter aktif" line
+    assert main_captions(at)[:2] == [  # the unit is how to count, not a filter: no "Filter aktif" line
         "Catatan register · ASN (tanpa non-ASN)",
         "Angka ini hanya ASN: 1 catatan non-ASN (kepala desa, honorer) tidak dihitung; pilih mereka di filter jenis "
         "pegawai."]

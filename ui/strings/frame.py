@@ -48,9 +48,9 @@ STRINGS = {
     ),
     "f_more": ("Filter lainnya", "More filters"),
     "f_reset": ("Atur ulang filter", "Reset filters"),
-    "f_active": ("{n} filter aktif", "{n} active filters"),
+    "f_active": ("Filter aktif: {n}", "Active filters: {n}"),  # no plural to get wrong ('1 active filters')
     "f_none": ("Tanpa filter: semua kasus ASN", "No filters: every ASN case"),
-    "f_summary": ("**{n} filter aktif** — {caption}", "**{n} active filters** — {caption}"),
+    "f_summary": ("**Filter aktif: {n}** — {caption}", "**Active filters: {n}** — {caption}"),
     "synthetic_banner": (
         "**DATA SINTETIS** — angka di dasbor ini dibuat untuk demonstrasi, dikalibrasi ke angka yang "
         "dipublikasikan, dan bukan data kasus yang sebenarnya.",
