@@ -140,7 +140,7 @@ def language_control() -> str:
     """
     fallback = known_lang(st.session_state.get(SESSION_LANG_KEY) or st.query_params.get(LANG_KEY))
     chosen = st.sidebar.segmented_control(
-        t("language", DEFAULT_LANG), list(LANGS), default=fallback, required=True, key=LANG_KEY,
+        t("language"), list(LANGS), default=fallback, required=True, key=LANG_KEY,
         format_func=str.upper, persist_state="session",
     )
     st.session_state[SESSION_LANG_KEY] = lang = chosen if chosen in LANGS else fallback

@@ -9,7 +9,7 @@ STRINGS = {
     "nav_data": ("Data", "Data"),
     "nav_briefing": ("Briefing", "Briefing"),
     "nav_tentang": ("Tentang", "About"),
-    "language": ("Bahasa", "Language"),
+    "language": ("Bahasa · Language", "Bahasa · Language"),  # one label in both: the switch must not change name
     "filters": ("Filter", "Filters"),
     "f_elections": ("Pemilihan", "Election"),
     "f_basis": ("Dasar tanggal", "Date basis"),
