@@ -18,6 +18,7 @@ LEVEL_KEY, METRIC_KEY, FOCUS_KEY, MAP_KEY = "peta_level", "peta_metric", "peta_f
 HANDLED_KEY = "peta_handled_click"  # the codes of the selection last applied, so a selection is applied once
 PENDING_KEY = "peta_pending"  # page widget values a click asked for outside a callback (see init_state)
 DEFAULTS = {LEVEL_KEY: "kabupaten", METRIC_KEY: "count"}
+NAME_CHAR_PX, CELL_PAD_PX, MAX_NAME_PX = 7.5, 24, 400  # the table's 14 px font: a generous average character
 PHONE_WIDTH = 360  # px the map gets on a phone (a 390 px screen less the page's padding)
 TABLE_HEIGHT = 420  # px: about twelve rows, the rest scrolls
 
@@ -110,6 +111,14 @@ def map_width() -> int:
 
 
 def table_columns(table, lang: str) -> dict:
-    """Column settings of the ranked table: region and province names whole (wide columns), never cut short."""
-    wide = {t("map_col_region", lang), t("map_col_province", lang)}
-    return {name: st.column_config.TextColumn(name, width="large") for name in table.columns if name in wide}
+    """Column settings of the ranked table: region and province names whole, each column as wide as its longest
+    name (a 'large' column for both pushed the numbers past a laptop's edge)."""
+    names = {t("map_col_region", lang), t("map_col_province", lang)}
+    return {name: st.column_config.TextColumn(name, width=name_width(table[name])) for name in table.columns
+            if name in names}
+
+
+def name_width(names) -> int:
+    """Pixels that show the longest of `names` whole in the table's font (at most MAX_NAME_PX)."""
+    longest = int(names.astype(str).str.len().max()) if len(names) else 0
+    return int(min(MAX_NAME_PX, longest * NAME_CHAR_PX + CELL_PAD_PX))
