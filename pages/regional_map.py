@@ -8,6 +8,7 @@ from ui.app import map_state as state
 from ui.app.context import current
 from ui.app.data import read
 from ui.app.export_buttons import export_buttons
+from ui.app.screen import on_phone
 from ui.figures import maps
 from ui.strings import label, t
 from ui.views import map_numbers
@@ -26,12 +27,13 @@ if pd.isna(extent["last_day"]):
 
 state.init_state()
 level_col, metric_col = st.columns([1, 2], vertical_alignment="bottom")
+metric_label = "peta_metric_short_{}" if on_phone() else "peta_metric_{}"
 level = level_col.segmented_control(
     t("peta_level", lang), map_numbers.LEVELS, key=state.LEVEL_KEY, required=True,
     format_func=lambda v: t(f"peta_level_{v}", lang), on_change=state.level_changed)
 metric = metric_col.segmented_control(
     t("peta_metric", lang), map_numbers.METRICS, key=state.METRIC_KEY, required=True,
-    format_func=lambda v: t(f"peta_metric_{v}", lang), on_change=state.metric_changed)
+    format_func=lambda v: t(metric_label.format(v), lang), on_change=state.metric_changed)
 level = "provinsi" if metric in map_numbers.PROVINCE_ONLY else level  # also when state was set without the callbacks
 focus = state.focus_provinces(ctx.filters) if level == "kabupaten" else ()
 if focus or ctx.filters.regions or ctx.filters.provinces:

@@ -37,6 +37,7 @@ FAMILIES = {
     "peta_level_{}": map_numbers.LEVELS,
     "peta_unmapped_{}": map_numbers.LEVELS,
     "peta_metric_{}": map_numbers.METRICS,
+    "peta_metric_short_{}": map_numbers.METRICS,
     "map_colorbar_{}": map_numbers.METRICS,
     "map_no_value_{}": map_numbers.METRICS,
     "dx_col_{}": tuple({*tables.TABLE_COLUMNS, *tables.DETAIL_COLUMNS, *tables.SORT_KEYS} - {"region"}),

@@ -112,3 +112,12 @@ def test_the_zoom_survives_a_rerun_caused_by_another_widget(app_url, page, wait_
     wait_idle(page)
     assert parse_qs(urlparse(page.url).query) == {"basis": ["report_date"]}
     assert page.evaluate(SCALE) == zoomed
+
+
+def test_the_legend_items_start_under_their_title(app_url, page, wait_idle):
+    """Beside their title the classes lost its width: on a phone the last one was cut off at the edge."""
+    open_map(page, f"{app_url}/peta")
+    wait_idle(page)
+    title, first = (page.locator(f".legend {part}").first.bounding_box() for part in (".legendtitletext", ".traces"))
+    assert abs(first["x"] - title["x"]) < 10  # from the same left edge, not after the title
+    assert first["y"] >= title["y"] + title["height"] - 1  # under it

@@ -46,5 +46,5 @@ def legend_layout(metric: str, lang: str) -> dict:
     """A horizontal legend above the map, titled by the measure; clicks on it do nothing (nothing to hide)."""
     return {"showlegend": True, "legend": {
         "orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom", "itemclick": False,
-        "itemdoubleclick": False, "title": {"text": t(f"map_colorbar_{metric}", lang), "side": "top left"},
-        "font": {"size": 12}}}  # the title above its items: a phone needs the width for them
+        "itemdoubleclick": False, "title": {"text": t(f"map_colorbar_{metric}", lang), "side": "top"},
+        "font": {"size": 12}}}  # the title above its items ("top left" set them after it: a phone cut the last off)

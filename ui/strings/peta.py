@@ -10,6 +10,11 @@ STRINGS = {
     "peta_metric_rate": ("Per 100 ribu PNS", "Per 100k civil servants"),
     "peta_metric_proven_share": ("Persen terbukti", "Share proven"),
     "peta_metric_change": ("Perubahan", "Change"),
+    # a phone's 390 px hold four short labels (the long ones cut off the last two); the legend's title says more
+    "peta_metric_short_count": ("Kasus", "Cases"),
+    "peta_metric_short_rate": ("Per 100rb", "Per 100k"),
+    "peta_metric_short_proven_share": ("% terbukti", "% proven"),
+    "peta_metric_short_change": ("Perubahan", "Change"),
     "peta_back": ("Kembali ke seluruh Indonesia", "Back to all of Indonesia"),
     "peta_focus": ("Diperbesar ke {where}.", "Zoomed to {where}."),
     "peta_click_hint": (
