@@ -14,6 +14,7 @@ from ui.app.sections import open_section
 from ui.figures import timeline as charts
 from ui.figures.charts import PLOTLY_CONFIG
 from ui.strings import label, t
+from ui.views import markup
 from ui.views import timeline as logic
 from ui.views.captions import filters_caption, page_title
 
@@ -67,7 +68,7 @@ def prepost() -> None:
         column.metric(title, value, help=help_text)
     figure = charts.prepost_chart(summary, lang)
     st.plotly_chart(figure, config=PLOTLY_CONFIG, key="tl_prepost")
-    st.dataframe(logic.stage_table(summary, lang), hide_index=True)
+    st.markdown(markup.table(logic.stage_table(summary, lang)))  # a few rows: no data grid to load
     st.caption(filters_caption(filters, lang) + " · " + t("tl_prepost_note", lang))
     export_buttons(figure, "laju-tahapan", t("tl_prepost_title", lang), filters=filters)
 

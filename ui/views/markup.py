@@ -49,3 +49,18 @@ def code_span(text: str, limit: int = MAX_SHOWN) -> str:
 def plain(markdown: str) -> str:
     """What a person reads of text made by `escape`: the escapes and breaks taken out (for tests and logs)."""
     return re.sub(r"\\(.)", r"\1", markdown).replace(BREAK, "")
+
+
+NUMBER_CELL = re.compile(r"^(—|[×+\-−<]?\s?[\d.,]+%?)$")  # a count, rate, ratio or share as written for people
+
+
+def table(frame) -> str:
+    """`frame` (a small DataFrame of finished cells) as a markdown table: every cell escaped, number columns
+    right-aligned. It draws as plain HTML, without the data grid's ~1.2 MB of code to fetch and compile: for a
+    table of a few rows read at a glance, where sorting and scrolling add nothing."""
+    columns = list(frame.columns)
+    right = [all(NUMBER_CELL.match(str(v)) for v in frame[c]) for c in columns]  # escape() writes '|' as '\|'
+    lines = ["| " + " | ".join(escape(c) for c in columns) + " |",
+             "|" + "|".join("---:" if r else ":---" for r in right) + "|"]
+    lines += ["| " + " | ".join(escape(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
