@@ -68,7 +68,7 @@ def prepost() -> None:
         column.metric(title, value, help=help_text)
     figure = charts.prepost_chart(summary, lang)
     st.plotly_chart(figure, config=PLOTLY_CONFIG, key="tl_prepost")
-    st.markdown(markup.table(logic.stage_table(summary, lang)))  # a few rows: no data grid to load
+    st.markdown(markup.markdown_table(logic.stage_table(summary, lang)))  # a few rows: no data grid to load
     st.caption(filters_caption(filters, lang) + " · " + t("tl_prepost_note", lang))
     export_buttons(figure, "laju-tahapan", t("tl_prepost_title", lang), filters=filters)
 

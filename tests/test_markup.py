@@ -4,7 +4,7 @@ or in a small table."""
 import pandas as pd
 import pytest
 
-from ui.views.markup import BREAK, code_span, escape, plain, table
+from ui.views.markup import BREAK, code_span, escape, markdown_table, plain
 
 PAYLOAD = "# Big ![](http://127.0.0.1:1/track.png) $x^2$ :red[x] <b>b</b>"
 
@@ -45,7 +45,7 @@ def test_code_span_cuts_very_long_text():
 def test_a_small_table_as_markdown_escapes_every_cell_and_right_aligns_numbers():
     frame = pd.DataFrame({"Periode": ["Kampanye | *akhir*", "Masa tenang"], "Kasus": [589, 56],
                           "× laju": ["×4,9", "—"], "Tanggal": ["25-09-2024 – 23-11-2024", "24-11-2024 – 26-11-2024"]})
-    lines = table(frame).splitlines()
+    lines = markdown_table(frame).splitlines()
     assert lines[1] == "|:---|---:|---:|:---|"  # counts and ratios right, words and dates left
     assert lines[2].startswith("| Kampanye \\| \\*akhir\\* | 589 | ×4,9 |")  # a '|' cannot open a new cell
     assert len(lines) == 4 and all(line.count(" | ") == 3 for line in lines[2:])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import csv
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +78,16 @@ def make_app(warehouse_env, monkeypatch) -> Callable[..., AppTest]:
         return at
 
     return make
+
+
+def markdown_rows(at: AppTest, first_header: str) -> list[dict[str, str]]:
+    """The rows of the markdown table (ui.views.markup.markdown_table) whose first header is `first_header`, as
+    a reader sees them: {header: cell}, escapes taken out."""
+    from ui.views.markup import plain
+
+    text = next(m.value for m in at.markdown if m.value.startswith(f"| {first_header} |"))
+    lines = [[plain(cell.strip()) for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in text.splitlines()]
+    return [dict(zip(lines[0], cells, strict=True)) for cells in lines[2:]]
 
 
 def _element_text(node) -> list[str]:

@@ -54,7 +54,7 @@ def plain(markdown: str) -> str:
 NUMBER_CELL = re.compile(r"^(—|[×+\-−<]?\s?[\d.,]+%?)$")  # a count, rate, ratio or share as written for people
 
 
-def table(frame) -> str:
+def markdown_table(frame) -> str:
     """`frame` (a small DataFrame of finished cells) as a markdown table: every cell escaped, number columns
     right-aligned. It draws as plain HTML, without the data grid's ~1.2 MB of code to fetch and compile: for a
     table of a few rows read at a glance, where sorting and scrolling add nothing."""
