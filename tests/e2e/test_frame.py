@@ -1,6 +1,7 @@
 """The frame in headless Chromium: the URL never carries `lang=None`, page and banner icons are Material Symbols
 (the font ships with Streamlit; emoji drew as empty boxes here), and nothing is fetched from outside the server."""
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -97,6 +98,7 @@ def test_the_open_tab_is_in_the_url_kept_by_a_filter_change_and_opened_by_the_li
     wait_idle(page)
     assert parse_qs(urlparse(page.url).query) == {"tab": ["Jeda"]}
     choose_province(page, "Jawa Tengah")
+    expect(page).to_have_url(re.compile(r"prov=33"), timeout=15_000)  # wait_idle alone can return before the rerun
     wait_idle(page)
     link = page.url
     assert parse_qs(urlparse(link).query) == {"prov": ["33"], "tab": ["Jeda"]}  # the filters leave the tab be
