@@ -226,6 +226,16 @@ def test_a_stuck_loader_is_stopped_at_the_time_limit():
     assert run.seconds < 5
 
 
+@pytest.mark.parametrize(("text", "lines"), [
+    ("membaca\nFileExistsError:", ["membaca"]),  # a traceback line half written: not shown yet
+    ("membaca\nFileExistsError: [Errno 17]\n", ["membaca", "FileExistsError: [Errno 17]"]),
+    ("membaca\n\rMemuat [██··] 50%\rMemuat [███·] 75%", ["membaca", "Memuat [██··] 50%", "Memuat [███·] 75%"]),
+    ("setengah", []),
+])
+def test_progress_shows_finished_lines_and_every_bar_redraw(text, lines):
+    assert loading.finished_lines(text) == lines
+
+
 def test_a_crashing_loader_gives_no_report_and_the_end_of_its_output(tmp_path, monkeypatch):
     not_a_folder = tmp_path / "berkas"
     not_a_folder.write_text("")

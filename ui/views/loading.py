@@ -172,6 +172,16 @@ def progress_lines(text: str) -> list[str]:
     return [line.strip() for line in re.split(r"[\r\n]+", text) if line.strip()]
 
 
+def finished_lines(text: str) -> list[str]:
+    """progress_lines of output still being written, without a last line caught half way: a line counts once its
+    newline has come, but a progress bar's redraw (after '\r', written whole by one flushed print) counts at once.
+    (A traceback is written in pieces: 'FileExistsError:' was once shown as progress, its message still to come.)"""
+    tail_at = text.rfind("\n") + 1
+    if tail_at < len(text) and not text.startswith("\r", tail_at):
+        text = text[:tail_at]
+    return progress_lines(text)
+
+
 def run_loader(command: Sequence[str], timeout_s: float = TIMEOUT_S,
                on_progress: Callable[[str], object] | None = None) -> LoaderRun:
     """Run `command` in the app's environment (NETRA_DATA_DIR passes through), report each new stderr line to
@@ -195,7 +205,7 @@ def _wait(process: subprocess.Popen, err_path: Path, deadline: float, on_progres
             process.kill()
             process.wait()
             return None
-        lines = progress_lines(err_path.read_text(errors="replace"))
+        lines = finished_lines(err_path.read_text(errors="replace"))
         if on_progress is not None and lines and lines[-1] != shown:
             shown = lines[-1]
             on_progress(shown)
