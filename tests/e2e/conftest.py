@@ -23,6 +23,12 @@ import settings
 from bench.sidebar_pick import sidebar_option
 from tests.app.warehouse_fixture import build_fixture_warehouse
 
+# Browser contexts of a wide page and of a phone (its User-Agent says 'Mobile': ui.app.screen), for tests that open
+# their own beside pytest-playwright's `page` (which is the wide one).
+WIDE = {"viewport": {"width": 1400, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/156.0 Mobile Safari/537.36"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 START_TIMEOUT_S = 30
 
@@ -36,7 +42,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     """A laptop-sized window, downloads allowed."""
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 900}, "accept_downloads": True}
+    return {**browser_context_args, **WIDE, "accept_downloads": True}
 
 
 def free_port() -> int:
@@ -121,3 +127,14 @@ def choose_province(page, name: str) -> None:
     closes it early: bench.sidebar_pick), then close it."""
     sidebar_option(page, "Provinsi", name).click()
     page.keyboard.press("Escape")
+
+
+@contextmanager
+def page_on(browser, screen: dict) -> Iterator:
+    """A page in a new browser context of `screen` (WIDE or PHONE), closed afterwards."""
+    context = browser.new_context(**screen)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+

@@ -6,12 +6,10 @@ the screen's (Peta's last two measures on a phone)."""
 import pytest
 
 from bench.page_probe import DRAWN
-from tests.e2e.test_timeline import PHONE_AGENT
+from tests.e2e.conftest import PHONE, WIDE, page_on
 
 pytestmark = pytest.mark.e2e
-SCREENS = {"wide": {"viewport": {"width": 1400, "height": 900}},
-           "phone": {"viewport": {"width": 390, "height": 844}, "user_agent": PHONE_AGENT, "is_mobile": True,
-                     "has_touch": True}}
+SCREENS = {"wide": WIDE, "phone": PHONE}
 # Texts of chart annotations and legend entries whose box reaches past their chart's (a pixel of slack for rounding).
 OUTSIDE = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(chart => {
   const box = chart.getBoundingClientRect();
@@ -30,13 +28,10 @@ CUT_OPTIONS = """() => [...document.querySelectorAll('[data-testid="stButtonGrou
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("path", ["", "alur", "peta", "linimasa"])
 def test_chart_words_stay_inside_their_chart_and_options_on_screen(app_url, browser, path, screen):
-    context = browser.new_context(**SCREENS[screen])
-    try:
-        page = context.new_page()
+    with page_on(browser, SCREENS[screen]) as page:
         page.goto(f"{app_url}/{path}?el=pilkada2024")
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         page.wait_for_function(DRAWN, timeout=30_000)
-        assert page.evaluate(OUTSIDE) == []
-        assert page.evaluate(CUT_OPTIONS) == []
-    finally:
-        context.close()
+        outside, cut = page.evaluate(OUTSIDE), page.evaluate(CUT_OPTIONS)
+    assert outside == []
+    assert cut == []

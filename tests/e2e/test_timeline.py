@@ -4,10 +4,10 @@ on calendar dates and on days from voting day; on a phone the timeline takes the
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import PHONE, page_on
+
 pytestmark = pytest.mark.e2e
 
-PHONE_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile "
-               "Safari/537.36")
 STAGES = ["Pendaftaran", "Penetapan calon", "Kampanye", "Masa tenang", "Pemungutan suara", "Rekapitulasi",
           "Sengketa", "Pelantikan"]
 
@@ -59,12 +59,7 @@ def test_days_from_voting_day_put_the_line_at_h(app_url, page, wait_idle):
 def test_on_a_phone_the_timeline_plot_takes_the_width(app_url, browser):
     """A phone's browser says 'Mobile' (ui.app.screen): the legend goes below, so the bars get the screen's width
     (beside them, the series' names left a strip of a few pixels)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_AGENT, is_mobile=True,
-                                  has_touch=True)
-    try:
-        page = context.new_page()
+    with page_on(browser, PHONE) as page:
         page.goto(f"{app_url}/linimasa?el=pilkada2024")
         plot_px, figure_px = first_chart(page).evaluate("c => [c._fullLayout._size.w, c._fullLayout.width]")
-        assert figure_px <= 390 and plot_px > 0.7 * figure_px
-    finally:
-        context.close()
+    assert figure_px <= 390 and plot_px > 0.7 * figure_px
